@@ -1,0 +1,41 @@
+package org.threatanalysis.cli;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.threatanalysis.ConsolidationApplication;
+
+/** Starts the Spring context for one command, on the database folder the command was given. */
+final class ApplicationContexts {
+
+    private ApplicationContexts() {
+    }
+
+    static ConfigurableApplicationContext start(Path database, Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>(extra);
+        properties.put("consolidation.database", database.toAbsolutePath().normalize().toString());
+        // Passed as command-line arguments: they outrank application.properties, default properties do not.
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(ConsolidationApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .run(arguments);
+    }
+
+    /** True when the failure is HSQLDB's file lock: another process has the database open. */
+    static boolean isDatabaseLocked(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.contains("lockFile")
+                    || message != null && message.contains("Database lock acquisition failure")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

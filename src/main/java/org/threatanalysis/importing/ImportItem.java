@@ -1,0 +1,42 @@
+package org.threatanalysis.importing;
+
+import java.util.Map;
+
+import org.apache.poi.ss.util.CellReference;
+import org.threatanalysis.reading.CellValue;
+import org.threatanalysis.staging.StagedRows.DataQualityIssue;
+
+/** What the submission reader hands on: a data row, or a finding about a whole sheet. */
+public sealed interface ImportItem {
+
+    /**
+     * A row below the header, with its cells keyed by template field, and where each field's
+     * column is so that findings can name the exact cell.
+     */
+    record RawRow(int submissionId, String file, SheetKind kind, String sheetName, int rowNumber,
+            Map<String, CellValue> values, Map<String, Integer> columns, boolean blank) implements ImportItem {
+
+        public CellValue value(String field) {
+            return values.get(field);
+        }
+
+        public String text(String field) {
+            CellValue cell = values.get(field);
+            return cell == null || cell.isBlank() ? null : org.threatanalysis.reading.Texts.strip(cell.text());
+        }
+
+        public String cell(String field) {
+            Integer column = columns.get(field);
+            return column == null ? null : new CellReference(rowNumber - 1, column).formatAsString();
+        }
+
+        public String source(String field) {
+            String cell = cell(field);
+            return file + "!" + sheetName + "!" + (cell != null ? cell : "A" + rowNumber);
+        }
+    }
+
+    /** A finding about a sheet rather than a row (no header found, unknown column). */
+    record SheetNotice(DataQualityIssue issue) implements ImportItem {
+    }
+}

@@ -1,0 +1,206 @@
+package org.threatanalysis.importing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+import org.apache.poi.ss.util.CellReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.threatanalysis.reading.SheetReader;
+import org.threatanalysis.reading.SheetRow;
+import org.threatanalysis.reading.SubmissionWorkbook;
+import org.threatanalysis.reading.UnreadableWorkbookException;
+import org.threatanalysis.reference.HeaderAliases;
+import org.threatanalysis.staging.StagedRows.DataQualityIssue;
+import org.threatanalysis.submission.SubmissionRegistrar;
+
+/**
+ * Streams the data sheets of one submission (Indicators, Modus operandi, Routes, in that order)
+ * as {@link ImportItem}s: the header is found below any title rows, and every row after it is
+ * handed on, one at a time.
+ *
+ * <p>Restart: the sheet and the number of items already handed on are saved in the step's
+ * execution context at each commit. A restarted reader first checks that the file is still the
+ * one registered (SHA-256), then re-opens it and skips to that position; a stream cannot seek.
+ *
+ * <p>Not thread-safe: one instance per partition.
+ */
+public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionRowReader.class);
+    private static final String SHEET_INDEX = "sheet.index";
+    private static final String ITEMS_IN_SHEET = "sheet.items";
+
+    private final int submissionId;
+    private final Path file;
+    private final String relativePath;
+    private final String fingerprint;
+    private final HeaderAliases aliases;
+
+    private SubmissionWorkbook workbook;
+    private SheetReader rows;
+    private SheetKind kind;
+    private String sheetName;
+    private HeaderLayout layout;
+    private final Deque<ImportItem> pending = new ArrayDeque<>();
+    private int sheetIndex;
+    private int itemsInSheet;
+
+    public SubmissionRowReader(int submissionId, Path file, String relativePath, String fingerprint,
+            HeaderAliases aliases) {
+        this.submissionId = submissionId;
+        this.file = file;
+        this.relativePath = relativePath;
+        this.fingerprint = fingerprint;
+        this.aliases = aliases;
+    }
+
+    @Override
+    public void open(ExecutionContext context) throws ItemStreamException {
+        try {
+            String actual = SubmissionRegistrar.sha256(file);
+            if (!actual.equals(fingerprint)) {
+                throw new ItemStreamException("The file " + relativePath + " changed after it was registered "
+                        + "(SHA-256 " + fingerprint.substring(0, 12) + "… became " + actual.substring(0, 12)
+                        + "…); start a new run to consolidate the new version.");
+            }
+            workbook = SubmissionWorkbook.open(file);
+        } catch (IOException | UnreadableWorkbookException e) {
+            throw new ItemStreamException("The submission " + relativePath + " cannot be opened for import: "
+                    + e.getMessage(), e);
+        }
+        int savedSheet = context.getInt(SHEET_INDEX, 0);
+        int savedItems = context.getInt(ITEMS_IN_SHEET, 0);
+        sheetIndex = savedSheet;
+        itemsInSheet = 0;
+        openSheet(sheetIndex);
+        while (itemsInSheet < savedItems && nextItem() != null) {
+            // skipping what earlier committed chunks already staged
+        }
+        if (savedSheet > 0 || savedItems > 0) {
+            log.info("Resuming {} at sheet {} after {} items", relativePath, sheetIndex + 1, savedItems);
+        }
+    }
+
+    @Override
+    public ImportItem read() {
+        return nextItem();
+    }
+
+    private ImportItem nextItem() {
+        while (true) {
+            if (!pending.isEmpty()) {
+                itemsInSheet++;
+                return pending.poll();
+            }
+            if (rows != null && rows.hasNext()) {
+                SheetRow row = rows.next();
+                itemsInSheet++;
+                return new ImportItem.RawRow(submissionId, relativePath, kind, sheetName, row.rowNumber(),
+                        layout.valuesOf(row), layout.columns(), row.isBlank());
+            }
+            if (sheetIndex >= SheetKind.values().length - 1) {
+                closeSheet();
+                return null;
+            }
+            sheetIndex++;
+            itemsInSheet = 0;
+            openSheet(sheetIndex);
+        }
+    }
+
+    private void openSheet(int index) {
+        closeSheet();
+        if (index >= SheetKind.values().length) {
+            return;
+        }
+        kind = SheetKind.values()[index];
+        Optional<String> name = workbook.findSheet(kind.sheetName());
+        if (name.isEmpty()) {
+            return;
+        }
+        sheetName = name.get();
+        try {
+            rows = workbook.openSheet(sheetName);
+            layout = null;
+            int scanned = 0;
+            while (rows.hasNext() && scanned < HeaderLayout.SEARCH_ROWS) {
+                SheetRow row = rows.next();
+                scanned++;
+                Optional<HeaderLayout> header = HeaderLayout.detect(kind, row, aliases);
+                if (header.isPresent()) {
+                    layout = header.get();
+                    break;
+                }
+            }
+            if (layout == null) {
+                pending.add(new ImportItem.SheetNotice(new DataQualityIssue(submissionId, relativePath, sheetName,
+                        null, null, null, "No header row naming the columns " + String.join(", ",
+                                kind.requiredFields().stream().map(SubmissionRowReader::label).toList())
+                                + " was found in the first " + HeaderLayout.SEARCH_ROWS
+                                + " rows; the sheet was not imported.", true)));
+                closeRowsOnly();
+                return;
+            }
+            for (var unknown : layout.unknownColumns()) {
+                pending.add(new ImportItem.SheetNotice(new DataQualityIssue(submissionId, relativePath, sheetName,
+                        new CellReference(layout.headerRow() - 1, unknown.column()).formatAsString(),
+                        layout.headerRow(), unknown.text(),
+                        "Column '" + unknown.text().strip() + "' is not part of the template; its values were not imported.",
+                        false)));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ItemStreamException("Sheet '" + sheetName + "' of " + relativePath + " cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    static String label(String field) {
+        return switch (field) {
+            case "crime_area" -> "Crime area";
+            case "mo_text" -> "Modus operandi";
+            default -> Character.toUpperCase(field.charAt(0)) + field.substring(1).replace('_', ' ');
+        };
+    }
+
+    private void closeRowsOnly() {
+        if (rows != null) {
+            try {
+                rows.close();
+            } catch (IOException ignored) {
+                // nothing more to read from it
+            }
+            rows = null;
+        }
+    }
+
+    private void closeSheet() {
+        closeRowsOnly();
+        layout = null;
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putInt(SHEET_INDEX, sheetIndex);
+        context.putInt(ITEMS_IN_SHEET, itemsInSheet);
+    }
+
+    @Override
+    public void close() {
+        closeSheet();
+        if (workbook != null) {
+            try {
+                workbook.close();
+            } catch (IOException ignored) {
+                // read-only access, nothing to lose
+            }
+            workbook = null;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.threatanalysis.job;
+
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.threatanalysis.importing.ImportItem;
+import org.threatanalysis.importing.ImportResult;
+import org.threatanalysis.importing.RowNormaliser;
+import org.threatanalysis.importing.SubmissionRowReader;
+import org.threatanalysis.normalisation.CountryResolver;
+import org.threatanalysis.normalisation.ModusOperandiMatcher;
+import org.threatanalysis.normalisation.RouteParser;
+import org.threatanalysis.normalisation.SeparatorRouteParser;
+import org.threatanalysis.normalisation.VocabularyModusOperandiMatcher;
+import org.threatanalysis.reference.ReferenceData;
+import org.threatanalysis.staging.StagingRepository;
+import org.threatanalysis.staging.SubmissionRecord;
+import org.threatanalysis.submission.CoverSheet;
+import org.threatanalysis.submission.CoverSheetReader;
+import org.threatanalysis.submission.SubmissionRegistrar;
+import org.threatanalysis.workbook.ConsolidatedWorkbookWriter;
+
+/**
+ * The consolidation job: register submissions, import them (one partition per submission), write
+ * the consolidated workbook. Every step is restartable: a restarted run skips completed steps
+ * and completed partitions, and a partition resumes after its last committed chunk.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ConsolidationProperties.class)
+public class ConsolidationJobConfiguration {
+
+    public static final String JOB_NAME = "consolidation";
+    public static final String REGISTER_STEP = "registerSubmissions";
+    public static final String IMPORT_STEP = "importSubmissions";
+    public static final String IMPORT_PARTITION_STEP = "importSubmission";
+    public static final String WRITE_STEP = "writeWorkbook";
+
+    private static final Logger log = LoggerFactory.getLogger(ConsolidationJobConfiguration.class);
+
+    @Bean
+    ReferenceData referenceData() {
+        ReferenceData reference = ReferenceData.loadDefaults();
+        log.debug("Reference data {} loaded", reference.fingerprint());
+        return reference;
+    }
+
+    @Bean
+    CountryResolver countryResolver(ReferenceData referenceData) {
+        return new CountryResolver(referenceData);
+    }
+
+    @Bean
+    ModusOperandiMatcher modusOperandiMatcher(ReferenceData referenceData) {
+        return new VocabularyModusOperandiMatcher(referenceData);
+    }
+
+    @Bean
+    RouteParser routeParser(ReferenceData referenceData, CountryResolver countryResolver) {
+        return new SeparatorRouteParser(referenceData, countryResolver);
+    }
+
+    @Bean
+    RowNormaliser rowNormaliser(ReferenceData referenceData, ModusOperandiMatcher modusOperandiMatcher,
+            RouteParser routeParser) {
+        return new RowNormaliser(referenceData, modusOperandiMatcher, routeParser);
+    }
+
+    @Bean
+    SubmissionRegistrar submissionRegistrar(ReferenceData referenceData, CountryResolver countryResolver) {
+        return new SubmissionRegistrar(new CoverSheetReader(referenceData, countryResolver));
+    }
+
+    @Bean
+    ConsolidatedWorkbookWriter consolidatedWorkbookWriter(StagingRepository staging, ReferenceData referenceData) {
+        return new ConsolidatedWorkbookWriter(staging, referenceData);
+    }
+
+    @Bean
+    Job consolidationJob(JobRepository jobRepository, Step registerSubmissions, Step importSubmissions,
+            Step writeWorkbook, StagingRepository staging) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(registerSubmissions)
+                .next(importSubmissions)
+                .next(writeWorkbook)
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void afterJob(JobExecution jobExecution) {
+                        if (jobExecution.getStatus() == BatchStatus.COMPLETED) {
+                            // Older runs can no longer be restarted usefully once a newer one has completed.
+                            staging.deleteOtherRuns(jobExecution.getJobInstanceId());
+                        }
+                    }
+                })
+                .build();
+    }
+
+    @Bean
+    Step registerSubmissions(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            SubmissionRegistrar submissionRegistrar, StagingRepository staging, ConsolidationProperties properties) {
+        return new StepBuilder(REGISTER_STEP, jobRepository)
+                .tasklet(new RegisterSubmissionsTasklet(submissionRegistrar, staging, properties), transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step importSubmissions(JobRepository jobRepository, Step importSubmission, SubmissionPartitioner submissionPartitioner,
+            ConsolidationProperties properties) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("import-");
+        executor.setConcurrencyLimit(properties.importThreads());
+        return new StepBuilder(IMPORT_STEP, jobRepository)
+                .partitioner(IMPORT_PARTITION_STEP, submissionPartitioner)
+                .step(importSubmission)
+                .taskExecutor(executor)
+                .gridSize(properties.importThreads())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    SubmissionPartitioner submissionPartitioner(StagingRepository staging,
+            @Value("#{stepExecution}") StepExecution stepExecution) {
+        return new SubmissionPartitioner(staging, RunIds.of(stepExecution));
+    }
+
+    @Bean
+    Step importSubmission(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            SubmissionRowReader submissionRowReader, SubmissionRowProcessor rowProcessor,
+            StagingItemWriter stagingItemWriter, ConsolidationProperties properties) {
+        return new StepBuilder(IMPORT_PARTITION_STEP, jobRepository)
+                .<ImportItem, ImportResult>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(submissionRowReader)
+                .processor(rowProcessor)
+                .writer(stagingItemWriter)
+                .build();
+    }
+
+    // Declared with its concrete type: a proxy typed as ItemReader would not be an ItemStream and
+    // its restart position would never be saved.
+    @Bean
+    @StepScope
+    SubmissionRowReader submissionRowReader(StagingRepository staging, ReferenceData referenceData,
+            @Value("#{stepExecution}") StepExecution stepExecution) {
+        SubmissionRecord submission = submission(staging, stepExecution);
+        Path input = Path.of(stepExecution.getJobParameters().getString(JobParameterNames.INPUT));
+        return new SubmissionRowReader(submission.submissionId(), input.resolve(submission.relativePath()),
+                submission.relativePath(), submission.fingerprint(), referenceData.headerAliases());
+    }
+
+    @Bean
+    @StepScope
+    SubmissionRowProcessor rowProcessor(StagingRepository staging, RowNormaliser rowNormaliser,
+            @Value("#{stepExecution}") StepExecution stepExecution) {
+        SubmissionRecord s = submission(staging, stepExecution);
+        CoverSheet cover = new CoverSheet(s.memberState(), s.reportingEntity(), s.submitter(), s.memberStateRaw(),
+                s.entityRaw(), s.periodFrom(), s.periodTo(), s.submissionDate(), s.revision(), s.templateVersion());
+        return new SubmissionRowProcessor(rowNormaliser, cover);
+    }
+
+    @Bean
+    @StepScope
+    StagingItemWriter stagingItemWriter(StagingRepository staging,
+            @Value("#{stepExecution}") StepExecution stepExecution) {
+        return new StagingItemWriter(staging, RunIds.of(stepExecution));
+    }
+
+    private static SubmissionRecord submission(StagingRepository staging, StepExecution stepExecution) {
+        int submissionId = stepExecution.getExecutionContext().getInt(SubmissionPartitioner.SUBMISSION_ID);
+        return staging.submission(RunIds.of(stepExecution), submissionId);
+    }
+
+    @Bean
+    Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ConsolidatedWorkbookWriter consolidatedWorkbookWriter, ConsolidationProperties properties) {
+        return new StepBuilder(WRITE_STEP, jobRepository)
+                .tasklet(new WriteWorkbookTasklet(consolidatedWorkbookWriter, properties), transactionManager)
+                .build();
+    }
+}

@@ -1,0 +1,39 @@
+package org.threatanalysis.job;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.threatanalysis.staging.StagingRepository;
+import org.threatanalysis.staging.SubmissionRecord;
+
+/**
+ * One partition per accepted submission. Partition names are stable ({@code submission-7}), so a
+ * restarted import re-runs only the partitions that had not completed.
+ */
+class SubmissionPartitioner implements Partitioner {
+
+    static final String SUBMISSION_ID = "submission.id";
+
+    private final StagingRepository staging;
+    private final long runId;
+
+    SubmissionPartitioner(StagingRepository staging, long runId) {
+        this.staging = staging;
+        this.runId = runId;
+    }
+
+    @Override
+    public Map<String, ExecutionContext> partition(int gridSize) {
+        Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        for (SubmissionRecord submission : staging.submissions(runId)) {
+            if ("ACCEPTED".equals(submission.status())) {
+                ExecutionContext context = new ExecutionContext();
+                context.putInt(SUBMISSION_ID, submission.submissionId());
+                partitions.put("submission-" + submission.submissionId(), context);
+            }
+        }
+        return partitions;
+    }
+}

@@ -1,0 +1,39 @@
+package org.threatanalysis.job;
+
+import java.nio.file.Path;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.threatanalysis.workbook.ConsolidatedWorkbookWriter;
+
+/**
+ * Last step: writes the consolidated workbook atomically. Re-running it (after a failure)
+ * rewrites the whole workbook from staging; nothing is appended.
+ */
+final class WriteWorkbookTasklet implements Tasklet {
+
+    static final String OUTPUT_FILE = "output.file";
+
+    private final ConsolidatedWorkbookWriter writer;
+    private final ConsolidationProperties properties;
+
+    WriteWorkbookTasklet(ConsolidatedWorkbookWriter writer, ConsolidationProperties properties) {
+        this.writer = writer;
+        this.properties = properties;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        var stepExecution = chunkContext.getStepContext().getStepExecution();
+        var parameters = stepExecution.getJobParameters();
+        Long from = parameters.getLong(JobParameterNames.FROM_YEAR);
+        Long to = parameters.getLong(JobParameterNames.TO_YEAR);
+        Path written = writer.write(new ConsolidatedWorkbookWriter.Request(RunIds.of(stepExecution),
+                from == null ? null : from.intValue(), to == null ? null : to.intValue(),
+                Path.of(parameters.getString(JobParameterNames.OUTPUT)), properties.poiTempFolder()));
+        stepExecution.getJobExecution().getExecutionContext().putString(OUTPUT_FILE, written.toString());
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,180 @@
+package org.threatanalysis.normalisation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.threatanalysis.reference.ReferenceData;
+import org.threatanalysis.reference.TextFolding;
+
+/**
+ * Splits route text on the separators people use (arrows, dashes, slashes, commas, brackets)
+ * and on connecting words in the region's languages ({@code via}, {@code preko}, {@code prin},
+ * {@code from ... to ...}), then resolves each part to a country. Transport mode comes from the
+ * Transport column, else from phrases in the text ({@code by boat}).
+ */
+public final class SeparatorRouteParser implements RouteParser {
+
+    private static final Pattern STRONG_SEPARATORS =
+            Pattern.compile("\\s*(?:->|=>|→|⇒|➔|⟶|>|–|—|―|\\s-\\s|/|\\\\|,|;|\\+|\\(|\\)|\\[|\\]|\\|)\\s*");
+    private static final Pattern HYPHEN = Pattern.compile("-");
+
+    private final CountryResolver countries;
+    private final ReferenceData reference;
+    private final Set<String> connectors;
+    private final Set<String> fillers;
+    private final List<String> modePhrases;
+
+    public SeparatorRouteParser(ReferenceData reference, CountryResolver countries) {
+        this.reference = reference;
+        this.countries = countries;
+        Map<String, Set<String>> words = reference.routeWords();
+        this.connectors = new java.util.HashSet<>();
+        for (String kind : List.of("via", "from", "to", "and")) {
+            connectors.addAll(words.getOrDefault(kind, Set.of()));
+        }
+        this.fillers = words.getOrDefault("filler", Set.of());
+        // Longest first, so that "by speedboat" goes before "by".
+        this.modePhrases = words.entrySet().stream().filter(e -> e.getKey().startsWith("mode-"))
+                .flatMap(e -> e.getValue().stream())
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(s -> s))
+                .toList();
+    }
+
+    @Override
+    public ParsedRoute parse(String text, String transportColumn) {
+        String transport = transportColumn == null || transportColumn.isBlank() ? null
+                : reference.transportModes().lookup(transportColumn).orElse(null);
+        String remaining = text == null ? "" : text;
+        String folded = " " + TextFolding.fold(remaining) + " ";
+        for (Map.Entry<String, Set<String>> kind : reference.routeWords().entrySet()) {
+            if (!kind.getKey().startsWith("mode-")) {
+                continue;
+            }
+            for (String phrase : kind.getValue()) {
+                if (folded.contains(" " + phrase + " ")) {
+                    if (transport == null) {
+                        transport = modeCode(kind.getKey());
+                    }
+                }
+            }
+        }
+        List<String> codes = new ArrayList<>();
+        List<String> places = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String segment : STRONG_SEPARATORS.split(remaining)) {
+            if (!segment.isBlank()) {
+                resolveSegment(segment.strip(), codes, places, unknown);
+            }
+        }
+        List<String> collapsed = new ArrayList<>();
+        for (String code : codes) {
+            if (collapsed.isEmpty() || !collapsed.get(collapsed.size() - 1).equals(code)) {
+                collapsed.add(code);
+            }
+        }
+        return new ParsedRoute(collapsed, places, transport, unknown);
+    }
+
+    private static String modeCode(String kind) {
+        return switch (kind) {
+            case "mode-sea" -> "sea";
+            case "mode-air" -> "air";
+            case "mode-rail" -> "rail";
+            case "mode-foot" -> "on-foot";
+            case "mode-road" -> "road";
+            case "mode-river" -> "river";
+            default -> null;
+        };
+    }
+
+    private void resolveSegment(String segment, List<String> codes, List<String> places, List<String> unknown) {
+        if (resolveInto(segment, codes, places)) {
+            return;
+        }
+        // A hyphen without spaces joins names ("Bosnia-Herzegovina") as often as it separates them.
+        String[] hyphenParts = HYPHEN.split(segment);
+        if (hyphenParts.length > 1) {
+            List<String> partCodes = new ArrayList<>();
+            List<String> partPlaces = new ArrayList<>();
+            boolean all = true;
+            for (String part : hyphenParts) {
+                all &= !part.isBlank() && resolveInto(part, partCodes, partPlaces);
+            }
+            if (all) {
+                codes.addAll(partCodes);
+                places.addAll(partPlaces);
+                return;
+            }
+        }
+        // Split on connecting words, then drop filler and transport words, and resolve each group.
+        String[] words = TextFolding.fold(segment).split(" ");
+        List<String> group = new ArrayList<>();
+        List<List<String>> groups = new ArrayList<>();
+        for (String word : words) {
+            if (connectors.contains(word)) {
+                groups.add(group);
+                group = new ArrayList<>();
+            } else {
+                group.add(word);
+            }
+        }
+        groups.add(group);
+        for (List<String> g : groups) {
+            resolveWords(g, codes, places, unknown);
+        }
+    }
+
+    private void resolveWords(List<String> words, List<String> codes, List<String> places, List<String> unknown) {
+        String joined = " " + String.join(" ", words) + " ";
+        for (String phrase : modePhrases) {
+            joined = joined.replace(" " + phrase + " ", " ");
+        }
+        List<String> kept = new ArrayList<>();
+        for (String word : joined.trim().split(" ")) {
+            if (!word.isEmpty() && !fillers.contains(word)) {
+                kept.add(word);
+            }
+        }
+        if (kept.isEmpty()) {
+            return;
+        }
+        String phrase = String.join(" ", kept);
+        if (resolveInto(phrase, codes, places)) {
+            return;
+        }
+        // Longest known name first, left to right: "north macedonia serbia" -> MK, RS.
+        int start = 0;
+        while (start < kept.size()) {
+            int end = kept.size();
+            boolean found = false;
+            for (; end > start; end--) {
+                if (resolveInto(String.join(" ", kept.subList(start, end)), codes, places)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (found) {
+                start = end;
+            } else {
+                unknown.add(kept.get(start));
+                start++;
+            }
+        }
+    }
+
+    private boolean resolveInto(String text, List<String> codes, List<String> places) {
+        Optional<CountryResolver.Resolution> resolution = countries.resolve(text);
+        if (resolution.isEmpty()) {
+            return false;
+        }
+        codes.add(resolution.get().countryCode());
+        if (resolution.get().place() != null) {
+            places.add(resolution.get().place());
+        }
+        return true;
+    }
+}

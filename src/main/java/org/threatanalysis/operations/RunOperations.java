@@ -1,0 +1,241 @@
+package org.threatanalysis.operations;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Service;
+import org.threatanalysis.job.ConsolidationJobConfiguration;
+import org.threatanalysis.job.JobParameterNames;
+import org.threatanalysis.staging.StagingRepository;
+
+/**
+ * Starts, restarts and reports on consolidation runs. The process that holds the database lock
+ * is the only one running, so an execution found {@code STARTED} at start-up was left by a crash
+ * and is recovered (marked failed) before anything else.
+ */
+@Service
+public class RunOperations {
+
+    private static final Logger log = LoggerFactory.getLogger(RunOperations.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job consolidationJob;
+    private final StagingRepository staging;
+
+    public RunOperations(JobOperator jobOperator, JobRepository jobRepository, Job consolidationJob,
+            StagingRepository staging) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.consolidationJob = consolidationJob;
+        this.staging = staging;
+    }
+
+    /** What the operator asked to run. */
+    public record RunRequest(Path input, Path output, Integer fromYear, Integer toYear) {
+    }
+
+    /** Marks executions left {@code STARTED} by a crashed process as failed, so they can be restarted. */
+    public List<Long> recoverCrashedRuns() {
+        List<Long> recovered = new ArrayList<>();
+        for (JobExecution execution : jobRepository.findRunningJobExecutions(ConsolidationJobConfiguration.JOB_NAME)) {
+            log.warn("Run {} (execution {}) was left {} by a process that stopped; marking it failed so it can be restarted",
+                    execution.getJobInstanceId(), execution.getId(), execution.getStatus());
+            jobOperator.recover(execution);
+            recovered.add(execution.getId());
+        }
+        return recovered;
+    }
+
+    public JobExecution start(RunRequest request) throws Exception {
+        recoverCrashedRuns();
+        JobParametersBuilder parameters = new JobParametersBuilder()
+                .addString(JobParameterNames.INPUT, request.input().toAbsolutePath().normalize().toString())
+                .addString(JobParameterNames.OUTPUT, request.output().toAbsolutePath().normalize().toString())
+                .addString(JobParameterNames.REQUESTED_AT, LocalDateTime.now().toString());
+        if (request.fromYear() != null) {
+            parameters.addLong(JobParameterNames.FROM_YEAR, request.fromYear().longValue());
+        }
+        if (request.toYear() != null) {
+            parameters.addLong(JobParameterNames.TO_YEAR, request.toYear().longValue());
+        }
+        JobParameters jobParameters = parameters.toJobParameters();
+        log.info("Starting a consolidation run: input {}, output {}", request.input(), request.output());
+        return jobOperator.start(consolidationJob, jobParameters);
+    }
+
+    /** The execution {@code restart} would continue: the one named, or the newest run's last execution. */
+    public Optional<JobExecution> restartCandidate(Long executionId) {
+        if (executionId != null) {
+            return Optional.ofNullable(jobRepository.getJobExecution(executionId));
+        }
+        JobInstance last = jobRepository.getLastJobInstance(ConsolidationJobConfiguration.JOB_NAME);
+        return last == null ? Optional.empty() : Optional.ofNullable(jobRepository.getLastJobExecution(last));
+    }
+
+    /**
+     * Restarts a failed run from its failed step.
+     *
+     * @throws IllegalStateException with an operator-readable reason when the run cannot be restarted
+     */
+    public JobExecution restart(JobExecution execution) throws Exception {
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            throw new IllegalStateException("Run " + execution.getJobInstanceId() + " (execution " + execution.getId()
+                    + ") completed; there is nothing to restart. Use 'run' for a new run.");
+        }
+        if (execution.getStatus() == BatchStatus.ABANDONED) {
+            throw new IllegalStateException("Run " + execution.getJobInstanceId() + " was abandoned and cannot be restarted.");
+        }
+        JobInstance newest = jobRepository.getLastJobInstance(ConsolidationJobConfiguration.JOB_NAME);
+        if (newest != null && newest.getInstanceId() != execution.getJobInstanceId()) {
+            throw new IllegalStateException("Run " + execution.getJobInstanceId() + " is not the newest run (run "
+                    + newest.getInstanceId() + " started after it); its staged data may be gone. Use 'run' for a new run.");
+        }
+        JobExecution latest = jobRepository.getLastJobExecution(jobRepository.getJobInstance(execution.getJobInstanceId()));
+        if (latest != null && latest.getId() != execution.getId() && latest.getStatus() != BatchStatus.FAILED
+                && latest.getStatus() != BatchStatus.STOPPED) {
+            throw new IllegalStateException("Execution " + execution.getId() + " was already restarted as execution "
+                    + latest.getId() + " (" + latest.getStatus() + ").");
+        }
+        log.info("Restarting run {} from execution {} ({})", execution.getJobInstanceId(), execution.getId(),
+                execution.getStatus());
+        return jobOperator.restart(latest != null ? latest : execution);
+    }
+
+    public RunSummary summary(JobExecution execution) {
+        long runId = execution.getJobInstanceId();
+        int accepted = (int) staging.count("SELECT COUNT(*) FROM ta_submission WHERE run_id = ? AND status = 'ACCEPTED'", runId);
+        int rejected = (int) staging.count("SELECT COUNT(*) FROM ta_submission WHERE run_id = ? AND status = 'REJECTED'", runId);
+        int ignored = (int) staging.count("SELECT COUNT(*) FROM ta_submission WHERE run_id = ? AND status = 'IGNORED'", runId);
+        int superseded = (int) staging.count("""
+                SELECT COUNT(*) FROM ta_submission s WHERE s.run_id = ? AND s.status = 'ACCEPTED' AND NOT EXISTS (
+                    SELECT 1 FROM ta_submission_year y WHERE y.run_id = s.run_id AND y.submission_id = s.submission_id
+                    AND y.status = 'STANDING')""", runId);
+        long staged = staging.count("SELECT COUNT(*) FROM ta_indicator WHERE run_id = ?", runId)
+                + staging.count("SELECT COUNT(*) FROM ta_modus_operandi WHERE run_id = ?", runId)
+                + staging.count("SELECT COUNT(*) FROM ta_route WHERE run_id = ?", runId);
+        long rowsRejected = staging.count("SELECT COUNT(DISTINCT submission_id || '!' || sheet || '!' || sheet_row) "
+                + "FROM ta_data_quality WHERE run_id = ? AND row_rejected AND sheet_row IS NOT NULL", runId);
+        long findings = staging.count("SELECT COUNT(*) FROM ta_data_quality WHERE run_id = ?", runId);
+        long review = staging.count("SELECT COUNT(*) FROM ta_modus_operandi WHERE run_id = ? AND mo_code IS NULL", runId);
+        String output = execution.getExecutionContext().containsKey("output.file")
+                ? execution.getExecutionContext().getString("output.file") : null;
+        return new RunSummary(runId, execution.getId(), execution.getStatus().name(), exitDescription(execution),
+                accepted, rejected, ignored, superseded, staged, rowsRejected, findings, review, output);
+    }
+
+    /** The cause of a failure in one readable line. */
+    public static String exitDescription(JobExecution execution) {
+        List<Throwable> failures = execution.getAllFailureExceptions();
+        if (!failures.isEmpty()) {
+            Throwable root = failures.get(0);
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+            return message.replaceAll("\\s+", " ").strip();
+        }
+        String description = execution.getExitStatus().getExitDescription();
+        if (description == null || description.isBlank()) {
+            return "";
+        }
+        return withoutExceptionClass(description.lines().findFirst().orElse("").strip());
+    }
+
+    /** Recent runs, newest first, with their steps. */
+    public String history(int limit) {
+        StringBuilder out = new StringBuilder();
+        List<JobInstance> instances = jobRepository.getJobInstances(ConsolidationJobConfiguration.JOB_NAME, 0, limit);
+        if (instances.isEmpty()) {
+            return "No runs yet." + System.lineSeparator();
+        }
+        String lastFailure = null;
+        for (JobInstance instance : instances) {
+            List<JobExecution> executions = new ArrayList<>(jobRepository.getJobExecutions(instance));
+            executions.sort(Comparator.comparingLong(JobExecution::getId));
+            for (JobExecution execution : executions) {
+                out.append(String.format("Run %d  execution %d  %-9s  %s  %s  input %s%n", instance.getInstanceId(),
+                        execution.getId(), execution.getStatus(), time(execution.getStartTime()),
+                        duration(execution.getStartTime(), execution.getEndTime()),
+                        execution.getJobParameters().getString(JobParameterNames.INPUT)));
+                List<StepExecution> steps = new ArrayList<>(execution.getStepExecutions());
+                steps.sort(Comparator.comparingLong(StepExecution::getId));
+                int partitions = 0;
+                for (StepExecution step : steps) {
+                    if (step.getStepName().contains(":")) {
+                        partitions++;
+                        if (step.getStatus() == BatchStatus.COMPLETED) {
+                            continue;
+                        }
+                    }
+                    out.append(String.format("    %-36s %-9s read %6d  written %6d  skipped %4d  %s%s%n",
+                            step.getStepName(), step.getStatus(), step.getReadCount(), step.getWriteCount(),
+                            step.getSkipCount(), duration(step.getStartTime(), step.getEndTime()),
+                            step.getStatus() == BatchStatus.FAILED ? "  " + firstLine(step) : ""));
+                }
+                if (partitions > 0) {
+                    out.append(String.format("    (%d submission partitions; completed ones not listed)%n", partitions));
+                }
+                String cause = exitDescription(execution);
+                if (execution.getStatus() == BatchStatus.FAILED && !cause.isBlank()) {
+                    out.append("    cause: ").append(cause).append(System.lineSeparator());
+                    if (lastFailure == null) {
+                        lastFailure = "Last failure: run " + instance.getInstanceId() + " execution " + execution.getId()
+                                + ": " + cause;
+                    }
+                }
+            }
+        }
+        if (lastFailure != null) {
+            out.append(lastFailure).append(System.lineSeparator());
+        }
+        return out.toString();
+    }
+
+    private static String firstLine(StepExecution step) {
+        String description = step.getExitStatus().getExitDescription();
+        if (!step.getFailureExceptions().isEmpty()) {
+            Throwable root = step.getFailureExceptions().get(0);
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            description = root.getMessage();
+        }
+        return description == null ? "" : withoutExceptionClass(description.lines().findFirst().orElse("").strip());
+    }
+
+    /** "java.io.IOException: The output folder ..." reads better as "The output folder ...". */
+    private static String withoutExceptionClass(String line) {
+        return line.replaceFirst("^([a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*(Exception|Error): ", "");
+    }
+
+    private static String time(LocalDateTime time) {
+        return time == null ? "-" : TIME.format(time);
+    }
+
+    private static String duration(LocalDateTime start, LocalDateTime end) {
+        if (start == null || end == null) {
+            return "-";
+        }
+        Duration d = Duration.between(start, end);
+        return String.format("%d.%03ds", d.toSeconds(), d.toMillisPart());
+    }
+}

@@ -1,0 +1,29 @@
+package org.threatanalysis.reading;
+
+import java.util.List;
+
+/**
+ * One physical row of a sheet: its one-based row number and its non-empty cells in column order.
+ */
+public record SheetRow(int rowNumber, List<CellValue> cells) {
+
+    public SheetRow {
+        cells = List.copyOf(cells);
+    }
+
+    public CellValue cell(int column) {
+        for (CellValue cell : cells) {
+            if (cell.column() == column) {
+                return cell;
+            }
+            if (cell.column() > column) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    public boolean isBlank() {
+        return cells.stream().allMatch(CellValue::isBlank);
+    }
+}

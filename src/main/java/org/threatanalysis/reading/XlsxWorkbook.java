@@ -1,0 +1,283 @@
+package org.threatanalysis.reading;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+
+/**
+ * Streaming reader for {@code .xlsx}/{@code .xlsm}: POI opens the package and its parts, the sheet
+ * XML is pulled with StAX one row at a time. Macros are never run; formulas count by their
+ * cached value. The 1904 date system is read from the workbook part because POI's streaming
+ * API ignores it.
+ */
+final class XlsxWorkbook implements SubmissionWorkbook {
+
+    private static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
+    private static final String RELATIONSHIPS_NS =
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    private final Path file;
+    private final OPCPackage pkg;
+    private final XSSFReader reader;
+    private final SharedStrings sharedStrings;
+    private final StylesTable styles;
+    private final Map<String, String> sheetRelationIds = new LinkedHashMap<>();
+    private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+    private boolean date1904;
+
+    XlsxWorkbook(Path file, OPCPackage pkg) throws IOException, OpenXML4JException, XMLStreamException,
+            org.xml.sax.SAXException {
+        this.file = file;
+        this.pkg = pkg;
+        this.reader = new XSSFReader(pkg);
+        readWorkbookPart();
+        this.sharedStrings = new ReadOnlySharedStringsTable(pkg, false);
+        this.styles = reader.getStylesTable();
+    }
+
+    private void readWorkbookPart() throws IOException, OpenXML4JException, XMLStreamException {
+        try (InputStream in = reader.getWorkbookData()) {
+            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+                        continue;
+                    }
+                    String element = xml.getLocalName();
+                    if ("workbookPr".equals(element)) {
+                        String value = xml.getAttributeValue(null, "date1904");
+                        date1904 = "1".equals(value) || "true".equalsIgnoreCase(value);
+                    } else if ("sheet".equals(element)) {
+                        String name = xml.getAttributeValue(null, "name");
+                        String relationId = xml.getAttributeValue(RELATIONSHIPS_NS, "id");
+                        if (name != null && relationId != null) {
+                            sheetRelationIds.put(name, relationId);
+                        }
+                    }
+                }
+            } finally {
+                xml.close();
+            }
+        }
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public List<String> sheetNames() {
+        return List.copyOf(sheetRelationIds.keySet());
+    }
+
+    boolean isDate1904() {
+        return date1904;
+    }
+
+    @Override
+    public SheetReader openSheet(String sheetName) throws IOException {
+        String relationId = sheetRelationIds.get(sheetName);
+        if (relationId == null) {
+            throw new IOException("No sheet named '" + sheetName + "' in " + file.getFileName());
+        }
+        try {
+            List<CellRange> merged = readMergedRegions(relationId);
+            XMLStreamReader xml = XML.createXMLStreamReader(reader.getSheet(relationId));
+            SheetReader rows = new RowPuller(xml);
+            return merged.isEmpty() ? rows : new MergedCellFiller(rows, merged);
+        } catch (OpenXML4JException | XMLStreamException e) {
+            throw new IOException("Sheet '" + sheetName + "' of " + file.getFileName() + " cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Merged ranges are listed after the rows in the sheet XML, so a first pass collects them
+     * before the rows are streamed.
+     */
+    private List<CellRange> readMergedRegions(String relationId)
+            throws IOException, OpenXML4JException, XMLStreamException {
+        List<CellRange> regions = new ArrayList<>();
+        try (InputStream in = reader.getSheet(relationId)) {
+            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() == XMLStreamConstants.START_ELEMENT && "mergeCell".equals(xml.getLocalName())) {
+                        String ref = xml.getAttributeValue(null, "ref");
+                        if (ref != null && ref.contains(":")) {
+                            regions.add(CellRange.parse(ref));
+                        }
+                    }
+                }
+            } finally {
+                xml.close();
+            }
+        }
+        return regions;
+    }
+
+    private boolean isDateStyle(int styleIndex) {
+        return dateStyles.computeIfAbsent(styleIndex, index -> {
+            if (styles == null || index >= styles.getNumCellStyles()) {
+                return false;
+            }
+            XSSFCellStyle style = styles.getStyleAt(index);
+            return style != null && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString());
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        pkg.revert();
+    }
+
+    /** Pulls {@code <row>} elements one at a time from the sheet XML. */
+    private final class RowPuller implements SheetReader {
+
+        private final XMLStreamReader xml;
+        private SheetRow next;
+        private int lastRowNumber;
+        private boolean finished;
+
+        RowPuller(XMLStreamReader xml) {
+            this.xml = xml;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !finished) {
+                try {
+                    next = pull();
+                } catch (XMLStreamException e) {
+                    throw new IllegalStateException("The sheet XML of " + file.getFileName()
+                            + " is damaged after row " + lastRowNumber + ": " + e.getMessage(), e);
+                }
+                finished = next == null;
+            }
+            return next != null;
+        }
+
+        @Override
+        public SheetRow next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            SheetRow row = next;
+            next = null;
+            return row;
+        }
+
+        private SheetRow pull() throws XMLStreamException {
+            List<CellValue> cells = null;
+            int rowNumber = 0;
+            int column = -1;
+            String type = null;
+            int style = 0;
+            String value = null;
+            StringBuilder inline = null;
+            boolean inInlineText = false;
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    switch (xml.getLocalName()) {
+                        case "row" -> {
+                            String r = xml.getAttributeValue(null, "r");
+                            rowNumber = r != null ? Integer.parseInt(r) : lastRowNumber + 1;
+                            cells = new ArrayList<>();
+                            column = -1;
+                        }
+                        case "c" -> {
+                            String ref = xml.getAttributeValue(null, "r");
+                            column = ref != null ? new CellReference(ref).getCol() : column + 1;
+                            type = xml.getAttributeValue(null, "t");
+                            String s = xml.getAttributeValue(null, "s");
+                            style = s != null ? Integer.parseInt(s) : 0;
+                            value = null;
+                            inline = null;
+                        }
+                        case "v" -> value = xml.getElementText();
+                        case "is" -> inline = new StringBuilder();
+                        case "t" -> inInlineText = inline != null;
+                        default -> { }
+                    }
+                } else if (event == XMLStreamConstants.CHARACTERS && inInlineText) {
+                    inline.append(xml.getText());
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    switch (xml.getLocalName()) {
+                        case "t" -> inInlineText = false;
+                        case "c" -> {
+                            CellValue cell = toCell(column, type, style, value, inline);
+                            if (cell != null && cells != null) {
+                                cells.add(cell);
+                            }
+                        }
+                        case "row" -> {
+                            lastRowNumber = rowNumber;
+                            return new SheetRow(rowNumber, cells);
+                        }
+                        case "sheetData" -> {
+                            return null;
+                        }
+                        default -> { }
+                    }
+                }
+            }
+            return null;
+        }
+
+        private CellValue toCell(int column, String type, int style, String value, StringBuilder inline) {
+            if ("inlineStr".equals(type)) {
+                return inline == null ? null : CellValue.text(column, inline.toString());
+            }
+            if (value == null) {
+                return null;
+            }
+            if (type == null || "n".equals(type)) {
+                double number = Double.parseDouble(value);
+                return CellValue.number(column, number,
+                        isDateStyle(style) && DateUtil.isValidExcelDate(number)
+                                ? DateUtil.getLocalDateTime(number, date1904) : null);
+            }
+            return switch (type) {
+                case "s" -> CellValue.text(column, sharedStrings.getItemAt(Integer.parseInt(value)).getString());
+                case "str" -> CellValue.text(column, value);
+                case "b" -> CellValue.bool(column, "1".equals(value) || "true".equalsIgnoreCase(value));
+                case "e" -> CellValue.error(column, value);
+                case "d" -> CellValue.text(column, value);
+                default -> CellValue.text(column, value);
+            };
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                xml.close();
+            } catch (XMLStreamException e) {
+                throw new IOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package org.threatanalysis.staging;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads and writes the staging tables with plain JDBC batches. Writes join the caller's
+ * transaction (the chunk's), so a rolled-back chunk leaves no staged rows behind.
+ */
+@Repository
+public class StagingRepository {
+
+    /** Excel's limit for one cell; longer text is cut and reported where it is read. */
+    public static final int MAX_TEXT = 32_767;
+
+    private final JdbcTemplate jdbc;
+
+    public StagingRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void deleteRun(long runId) {
+        for (String table : List.of("ta_data_quality", "ta_passed_row", "ta_route", "ta_modus_operandi",
+                "ta_indicator", "ta_submission_year", "ta_submission")) {
+            jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
+        }
+    }
+
+    /** Removes the staged rows of every run but the given one (called when a run has completed). */
+    public void deleteOtherRuns(long runId) {
+        for (String table : List.of("ta_data_quality", "ta_passed_row", "ta_route", "ta_modus_operandi",
+                "ta_indicator", "ta_submission_year", "ta_submission")) {
+            jdbc.update("DELETE FROM " + table + " WHERE run_id <> ?", runId);
+        }
+    }
+
+    public void deleteImportedRows(long runId, int submissionId) {
+        for (String table : List.of("ta_data_quality", "ta_passed_row", "ta_route", "ta_modus_operandi",
+                "ta_indicator")) {
+            jdbc.update("DELETE FROM " + table + " WHERE run_id = ? AND submission_id = ?", runId, submissionId);
+        }
+    }
+
+    public void insertSubmission(long runId, SubmissionRecord s) {
+        jdbc.update("""
+                INSERT INTO ta_submission (run_id, submission_id, relative_path, size_bytes, fingerprint, status,
+                    reason, member_state, reporting_entity, submitter, member_state_raw, entity_raw, period_from,
+                    period_to, submission_date, revision, template_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                runId, s.submissionId(), s.relativePath(), s.sizeBytes(), s.fingerprint(), s.status(),
+                cut(s.reason()), s.memberState(), s.reportingEntity(), s.submitter(), cut(s.memberStateRaw()),
+                cut(s.entityRaw()), s.periodFrom(), s.periodTo(),
+                s.submissionDate() == null ? null : Date.valueOf(s.submissionDate()), s.revision(),
+                cut(s.templateVersion()));
+    }
+
+    public void insertSubmissionYear(long runId, int submissionId, int year, String status, Integer supersededBy) {
+        jdbc.update("INSERT INTO ta_submission_year (run_id, submission_id, report_year, status, superseded_by) "
+                + "VALUES (?, ?, ?, ?, ?)", runId, submissionId, year, status, supersededBy);
+    }
+
+    public List<SubmissionRecord> submissions(long runId) {
+        return jdbc.query("SELECT * FROM ta_submission WHERE run_id = ? ORDER BY submission_id",
+                (rs, i) -> new SubmissionRecord(rs.getInt("submission_id"), rs.getString("relative_path"),
+                        (Long) rs.getObject("size_bytes", Long.class), rs.getString("fingerprint"),
+                        rs.getString("status"), rs.getString("reason"), rs.getString("member_state"),
+                        rs.getString("reporting_entity"), rs.getString("submitter"),
+                        rs.getString("member_state_raw"), rs.getString("entity_raw"),
+                        (Integer) rs.getObject("period_from", Integer.class),
+                        (Integer) rs.getObject("period_to", Integer.class),
+                        rs.getDate("submission_date") == null ? null : rs.getDate("submission_date").toLocalDate(),
+                        (Integer) rs.getObject("revision", Integer.class), rs.getString("template_version")),
+                runId);
+    }
+
+    public SubmissionRecord submission(long runId, int submissionId) {
+        return submissions(runId).stream().filter(s -> s.submissionId() == submissionId).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Submission " + submissionId + " of run " + runId
+                        + " is not registered"));
+    }
+
+    public void insertIndicators(long runId, List<StagedRows.Indicator> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO ta_indicator (run_id, submission_id, sheet_row, source, report_year, crime_area,
+                    crime_area_raw, indicator, indicator_raw, commodity, commodity_raw, value_status, value_raw,
+                    reported_value, unit, unit_raw, normalised_value, normalised_unit, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(),
+                (PreparedStatement ps, StagedRows.Indicator r) -> {
+                    ps.setLong(1, runId);
+                    ps.setInt(2, r.submissionId());
+                    ps.setInt(3, r.sheetRow());
+                    ps.setString(4, r.source());
+                    ps.setInt(5, r.year());
+                    ps.setString(6, r.crimeArea());
+                    ps.setString(7, cut(r.crimeAreaRaw()));
+                    ps.setString(8, r.indicator());
+                    ps.setString(9, cut(r.indicatorRaw()));
+                    ps.setString(10, r.commodity());
+                    ps.setString(11, cut(r.commodityRaw()));
+                    ps.setString(12, r.valueStatus());
+                    ps.setString(13, cut(r.valueRaw()));
+                    ps.setBigDecimal(14, r.value());
+                    ps.setString(15, r.unit());
+                    ps.setString(16, cut(r.unitRaw()));
+                    ps.setBigDecimal(17, r.normalisedValue());
+                    ps.setString(18, r.normalisedUnit());
+                    ps.setString(19, cut(r.notes()));
+                });
+    }
+
+    public void insertModusOperandi(long runId, List<StagedRows.ModusOperandi> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO ta_modus_operandi (run_id, submission_id, sheet_row, source, report_year, crime_area,
+                    crime_area_raw, mo_text, mo_code_raw, mo_code, match_method, confidence, suggestions, trend,
+                    trend_raw, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(),
+                (PreparedStatement ps, StagedRows.ModusOperandi r) -> {
+                    ps.setLong(1, runId);
+                    ps.setInt(2, r.submissionId());
+                    ps.setInt(3, r.sheetRow());
+                    ps.setString(4, r.source());
+                    ps.setInt(5, r.year());
+                    ps.setString(6, r.crimeArea());
+                    ps.setString(7, cut(r.crimeAreaRaw()));
+                    ps.setString(8, cut(r.text()));
+                    ps.setString(9, cut(r.codeRaw()));
+                    ps.setString(10, r.code());
+                    ps.setString(11, r.method());
+                    ps.setDouble(12, r.confidence());
+                    ps.setString(13, r.suggestions());
+                    ps.setString(14, r.trend());
+                    ps.setString(15, cut(r.trendRaw()));
+                    ps.setString(16, cut(r.notes()));
+                });
+    }
+
+    public void insertRoutes(long runId, List<StagedRows.Route> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO ta_route (run_id, submission_id, sheet_row, source, report_year, crime_area,
+                    crime_area_raw, commodity, commodity_raw, route_text, countries, places, transport,
+                    transport_raw, trend, trend_raw, route_problem, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(),
+                (PreparedStatement ps, StagedRows.Route r) -> {
+                    ps.setLong(1, runId);
+                    ps.setInt(2, r.submissionId());
+                    ps.setInt(3, r.sheetRow());
+                    ps.setString(4, r.source());
+                    ps.setInt(5, r.year());
+                    ps.setString(6, r.crimeArea());
+                    ps.setString(7, cut(r.crimeAreaRaw()));
+                    ps.setString(8, r.commodity());
+                    ps.setString(9, cut(r.commodityRaw()));
+                    ps.setString(10, cut(r.text()));
+                    ps.setString(11, r.countries());
+                    ps.setString(12, r.places());
+                    ps.setString(13, r.transport());
+                    ps.setString(14, cut(r.transportRaw()));
+                    ps.setString(15, r.trend());
+                    ps.setString(16, cut(r.trendRaw()));
+                    ps.setString(17, r.problem());
+                    ps.setString(18, cut(r.notes()));
+                });
+    }
+
+    public void insertPassedRows(long runId, List<StagedRows.PassedRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO ta_passed_row (run_id, submission_id, sheet, sheet_row, kind) "
+                + "VALUES (?, ?, ?, ?, ?)", rows, rows.size(), (PreparedStatement ps, StagedRows.PassedRow r) -> {
+                    ps.setLong(1, runId);
+                    ps.setInt(2, r.submissionId());
+                    ps.setString(3, r.sheet());
+                    ps.setInt(4, r.sheetRow());
+                    ps.setString(5, r.kind());
+                });
+    }
+
+    public void insertDataQuality(long runId, List<StagedRows.DataQualityIssue> issues) {
+        if (issues.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO ta_data_quality (run_id, submission_id, file_path, sheet, cell, sheet_row, bad_value,
+                    reason, row_rejected)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", issues, issues.size(),
+                (PreparedStatement ps, StagedRows.DataQualityIssue d) -> {
+                    ps.setLong(1, runId);
+                    if (d.submissionId() == null) {
+                        ps.setNull(2, Types.INTEGER);
+                    } else {
+                        ps.setInt(2, d.submissionId());
+                    }
+                    ps.setString(3, d.file());
+                    ps.setString(4, d.sheet());
+                    ps.setString(5, d.cell());
+                    if (d.sheetRow() == null) {
+                        ps.setNull(6, Types.INTEGER);
+                    } else {
+                        ps.setInt(6, d.sheetRow());
+                    }
+                    ps.setString(7, cut(d.value()));
+                    ps.setString(8, cut(d.reason()));
+                    ps.setBoolean(9, d.rowRejected());
+                });
+    }
+
+    /** Streams a query's rows to the handler without holding the result in memory. */
+    public void stream(String sql, RowCallbackHandler handler, Object... args) {
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql);
+            ps.setFetchSize(1000);
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps;
+        }, handler);
+    }
+
+    public long count(String sql, Object... args) {
+        Long n = jdbc.queryForObject(sql, Long.class, args);
+        return n == null ? 0 : n;
+    }
+
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    static String cut(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+    }
+
+}

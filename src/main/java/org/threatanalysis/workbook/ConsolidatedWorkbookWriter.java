@@ -1,0 +1,281 @@
+package org.threatanalysis.workbook;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.ResultSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.threatanalysis.reference.ReferenceData;
+import org.threatanalysis.staging.StagingRepository;
+
+/**
+ * Writes the consolidated workbook from the staging tables with POI's streaming writer, into a
+ * temporary file in the output folder that is moved over the previous workbook only once it is
+ * complete: the previous good workbook survives any failure.
+ *
+ * <p>Content depends only on the staged data and the period, never on the clock, so the same
+ * input gives the same cells; the run id and time go into the document properties only.
+ */
+public final class ConsolidatedWorkbookWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsolidatedWorkbookWriter.class);
+    static final String TEMP_PREFIX = ".writing-";
+
+    private final StagingRepository staging;
+    private final ReferenceData reference;
+
+    public ConsolidatedWorkbookWriter(StagingRepository staging, ReferenceData reference) {
+        this.staging = staging;
+        this.reference = reference;
+    }
+
+    /** The period the workbook covers and the run it comes from. */
+    public record Request(long runId, Integer fromYear, Integer toYear, Path outputFolder, Path poiTempFolder) {
+    }
+
+    public static String fileName(int from, int to) {
+        return "threat-analysis_" + (from == to ? Integer.toString(from) : from + "-" + to) + ".xlsx";
+    }
+
+    public Path write(Request request) throws IOException {
+        Path output = prepareOutputFolder(request.outputFolder());
+        int[] period = period(request);
+        Path target = output.resolve(fileName(period[0], period[1]));
+        Path temp = output.resolve(TEMP_PREFIX + target.getFileName() + "." + request.runId() + ".tmp");
+        preparePoiTemp(request.poiTempFolder());
+        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+        try {
+            workbook.setCompressTempFiles(false);
+            WorkbookStyles styles = new WorkbookStyles(workbook);
+            int submissions = new SubmissionsSheet(staging, workbook, styles).write(request.runId(), period);
+            long indicators = writeIndicators(workbook, styles, request.runId(), period);
+            long modusOperandi = writeModusOperandi(workbook, styles, request.runId(), period);
+            long routes = writeRoutes(workbook, styles, request.runId(), period);
+            long issues = new DataQualitySheet(staging, workbook, styles).write(request.runId());
+            setProperties(workbook, request, period);
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                workbook.write(out);
+            }
+            moveIntoPlace(temp, target);
+            log.info("Wrote {}: {} files registered, {} indicator, {} modus operandi, {} route rows, {} data-quality findings",
+                    target, submissions, indicators, modusOperandi, routes, issues);
+            return target;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        } finally {
+            workbook.close();
+        }
+    }
+
+    private static Path prepareOutputFolder(Path folder) throws IOException {
+        Path absolute = folder.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(absolute);
+        } catch (IOException e) {
+            throw new IOException("The output folder " + absolute + " cannot be created: " + e.getMessage(), e);
+        }
+        // Root may write anywhere; honour an operator's read-only folder all the same.
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(absolute);
+            if (!permissions.contains(PosixFilePermission.OWNER_WRITE)
+                    && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    && !permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                throw new IOException("The output folder " + absolute + " is read-only; make it writable and "
+                        + "run 'restart' to write the workbook.");
+            }
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system: the write below will tell
+        }
+        if (!Files.isWritable(absolute)) {
+            throw new IOException("The output folder " + absolute + " is not writable; make it writable and "
+                    + "run 'restart' to write the workbook.");
+        }
+        cleanStaleTemporaryFiles(absolute);
+        return absolute;
+    }
+
+    /** Partial outputs of a run that crashed while writing are removed before a new one is written. */
+    static void cleanStaleTemporaryFiles(Path output) throws IOException {
+        try (Stream<Path> files = Files.list(output)) {
+            for (Path stale : files.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).toList()) {
+                log.info("Removing a partial workbook left by an earlier run: {}", stale);
+                Files.deleteIfExists(stale);
+            }
+        }
+    }
+
+    private static void preparePoiTemp(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    if (!path.equals(folder)) {
+                        Files.deleteIfExists(path);
+                    }
+                }
+            }
+        }
+        Files.createDirectories(folder);
+        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(folder.toFile()));
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private int[] period(Request request) {
+        Map<String, Object> range = staging.jdbc().queryForMap("""
+                SELECT MIN(y.report_year) AS first_year, MAX(y.report_year) AS last_year
+                FROM ta_submission_year y WHERE y.run_id = ? AND y.status = 'STANDING'""", request.runId());
+        Number first = (Number) range.get("FIRST_YEAR");
+        Number last = (Number) range.get("LAST_YEAR");
+        int from = request.fromYear() != null ? request.fromYear() : first != null ? first.intValue() : 0;
+        int to = request.toYear() != null ? request.toYear() : last != null ? last.intValue() : 0;
+        if (from == 0 && to == 0) {
+            // No accepted submission: name the workbook after nothing rather than inventing a period.
+            return new int[] {0, 0};
+        }
+        if (from == 0) {
+            from = to;
+        }
+        if (to == 0) {
+            to = from;
+        }
+        return new int[] {from, to};
+    }
+
+    private static final String STANDING_JOIN = """
+            JOIN ta_submission s ON s.run_id = t.run_id AND s.submission_id = t.submission_id
+            JOIN ta_submission_year y ON y.run_id = t.run_id AND y.submission_id = t.submission_id
+                AND y.report_year = t.report_year AND y.status = 'STANDING'
+            WHERE t.run_id = ? AND t.report_year BETWEEN ? AND ?
+            """;
+
+    private long writeIndicators(SXSSFWorkbook workbook, WorkbookStyles styles, long runId, int[] period) {
+        SheetWriter sheet = new SheetWriter(workbook.createSheet("Indicators"), styles, "Submitter", "Member state",
+                "Year", "Crime area", "Crime area name", "Indicator", "Commodity", "Value", "Unit", "Figure",
+                "Value as submitted", "Unit as submitted", "Crime area as submitted", "Indicator as submitted",
+                "Commodity as submitted", "Notes", "Source");
+        staging.stream("SELECT t.*, s.submitter, s.member_state FROM ta_indicator t " + STANDING_JOIN
+                + " ORDER BY s.submitter, t.report_year, t.crime_area, t.indicator, t.commodity, s.relative_path, t.sheet_row",
+                rs -> {
+                    sheet.row().text(rs.getString("submitter")).text(rs.getString("member_state"))
+                            .year(rs.getInt("report_year")).text(rs.getString("crime_area"))
+                            .text(reference.crimeAreas().label(rs.getString("crime_area")))
+                            .text(rs.getString("indicator")).text(rs.getString("commodity"))
+                            .decimal(rs.getBigDecimal("normalised_value"))
+                            .text(rs.getString("normalised_unit"))
+                            .text(figureStatus(rs.getString("value_status")))
+                            .text(rs.getString("value_raw")).text(rs.getString("unit_raw"))
+                            .text(rs.getString("crime_area_raw")).text(rs.getString("indicator_raw"))
+                            .text(rs.getString("commodity_raw")).text(rs.getString("notes"))
+                            .text(rs.getString("source"));
+                }, runId, period[0], period[1]);
+        sheet.finish();
+        return sheet.dataRows();
+    }
+
+    private static String figureStatus(String status) {
+        return switch (status) {
+            case "NUMBER" -> "reported";
+            case "SUPPRESSED" -> "suppressed";
+            case "MISSING" -> "missing";
+            default -> status.toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private long writeModusOperandi(SXSSFWorkbook workbook, WorkbookStyles styles, long runId, int[] period) {
+        SheetWriter sheet = new SheetWriter(workbook.createSheet("Modus operandi"), styles, "Submitter",
+                "Member state", "Year", "Crime area", "MO code", "MO label", "Matched by", "Confidence",
+                "Modus operandi as submitted", "MO code as submitted", "Suggestions", "Trend", "Notes", "Source");
+        staging.stream("SELECT t.*, s.submitter, s.member_state FROM ta_modus_operandi t " + STANDING_JOIN
+                + " ORDER BY s.submitter, t.report_year, t.crime_area, t.mo_code, s.relative_path, t.sheet_row",
+                rs -> {
+                    String code = rs.getString("mo_code");
+                    sheet.row().text(rs.getString("submitter")).text(rs.getString("member_state"))
+                            .year(rs.getInt("report_year")).text(rs.getString("crime_area"))
+                            .text(code).text(code == null ? null : reference.modusOperandi().label(code))
+                            .text(method(rs.getString("match_method"))).ratio(rs.getDouble("confidence"))
+                            .text(rs.getString("mo_text")).text(rs.getString("mo_code_raw"))
+                            .text(rs.getString("suggestions")).text(rs.getString("trend"))
+                            .text(rs.getString("notes")).text(rs.getString("source"));
+                }, runId, period[0], period[1]);
+        sheet.finish();
+        return sheet.dataRows();
+    }
+
+    private static String method(String method) {
+        return switch (method) {
+            case "CODE" -> "MO code";
+            case "EXACT" -> "exact phrasing";
+            case "SCORED" -> "scored match";
+            default -> "unmatched";
+        };
+    }
+
+    private long writeRoutes(SXSSFWorkbook workbook, WorkbookStyles styles, long runId, int[] period) {
+        SheetWriter sheet = new SheetWriter(workbook.createSheet("Routes"), styles, "Submitter", "Member state",
+                "Year", "Crime area", "Commodity", "Countries", "Places", "Transport", "Trend",
+                "Route as submitted", "Problem", "Commodity as submitted", "Transport as submitted", "Notes",
+                "Source");
+        staging.stream("SELECT t.*, s.submitter, s.member_state FROM ta_route t " + STANDING_JOIN
+                + " ORDER BY s.submitter, t.report_year, t.crime_area, t.countries, s.relative_path, t.sheet_row",
+                rs -> {
+                    sheet.row().text(rs.getString("submitter")).text(rs.getString("member_state"))
+                            .year(rs.getInt("report_year")).text(rs.getString("crime_area"))
+                            .text(rs.getString("commodity")).text(rs.getString("countries"))
+                            .text(rs.getString("places")).text(rs.getString("transport"))
+                            .text(rs.getString("trend")).text(rs.getString("route_text"))
+                            .text(rs.getString("route_problem")).text(rs.getString("commodity_raw"))
+                            .text(rs.getString("transport_raw")).text(rs.getString("notes"))
+                            .text(rs.getString("source"));
+                }, runId, period[0], period[1]);
+        sheet.finish();
+        return sheet.dataRows();
+    }
+
+    private void setProperties(SXSSFWorkbook workbook, Request request, int[] period) {
+        POIXMLProperties properties = workbook.getXSSFWorkbook().getProperties();
+        String periodText = period[0] == period[1] ? Integer.toString(period[0]) : period[0] + "-" + period[1];
+        properties.getCoreProperties().setTitle("Threat analysis consolidation " + periodText);
+        properties.getCoreProperties().setSubjectProperty("Consolidated member-state submissions, " + periodText);
+        properties.getCoreProperties().setCreator("threat-analysis-consolidation");
+        properties.getCoreProperties().setKeywords("run " + request.runId());
+        POIXMLProperties.CustomProperties custom = properties.getCustomProperties();
+        custom.addProperty("Run id", Long.toString(request.runId()));
+        custom.addProperty("Period", periodText);
+        custom.addProperty("Reference data", reference.fingerprint());
+    }
+
+    /** Runs a query whose first column is a submission id and the next {@code width} columns counts. */
+    static Map<Integer, long[]> countsBySubmission(StagingRepository staging, String sql, int width, Object... args) {
+        Map<Integer, long[]> counts = new HashMap<>();
+        staging.stream(sql, (ResultSet rs) -> {
+            long[] values = new long[width];
+            for (int i = 0; i < width; i++) {
+                values[i] = rs.getLong(i + 2);
+            }
+            counts.put(rs.getInt(1), values);
+        }, args);
+        return counts;
+    }
+}

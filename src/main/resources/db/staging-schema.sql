@@ -1,0 +1,122 @@
+-- Staging tables of the consolidation job (HSQLDB). CACHED tables live on disk, not in the heap.
+-- Every row carries the run (the job instance) it belongs to, so that a restarted run finds its
+-- own staged rows and a new run starts clean.
+SET FILES WRITE DELAY FALSE;
+
+CREATE CACHED TABLE IF NOT EXISTS ta_submission (
+    run_id            BIGINT        NOT NULL,
+    submission_id     INTEGER       NOT NULL,
+    relative_path     VARCHAR(4000) NOT NULL,
+    size_bytes        BIGINT,
+    fingerprint       VARCHAR(64),
+    status            VARCHAR(20)   NOT NULL,
+    reason            VARCHAR(4000),
+    member_state      VARCHAR(10),
+    reporting_entity  VARCHAR(10),
+    submitter         VARCHAR(10),
+    member_state_raw  VARCHAR(1000),
+    entity_raw        VARCHAR(1000),
+    period_from       INTEGER,
+    period_to         INTEGER,
+    submission_date   DATE,
+    revision          INTEGER,
+    template_version  VARCHAR(50),
+    PRIMARY KEY (run_id, submission_id)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS ta_submission_year (
+    run_id         BIGINT      NOT NULL,
+    submission_id  INTEGER     NOT NULL,
+    report_year    INTEGER     NOT NULL,
+    status         VARCHAR(20) NOT NULL,
+    superseded_by  INTEGER,
+    PRIMARY KEY (run_id, submission_id, report_year)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS ta_indicator (
+    run_id            BIGINT         NOT NULL,
+    submission_id     INTEGER        NOT NULL,
+    sheet_row         INTEGER        NOT NULL,
+    source            VARCHAR(4200)  NOT NULL,
+    report_year       INTEGER        NOT NULL,
+    crime_area        VARCHAR(10)    NOT NULL,
+    crime_area_raw    VARCHAR(32767),
+    indicator         VARCHAR(40)    NOT NULL,
+    indicator_raw     VARCHAR(32767),
+    commodity         VARCHAR(40),
+    commodity_raw     VARCHAR(32767),
+    value_status      VARCHAR(12)    NOT NULL,
+    value_raw         VARCHAR(32767),
+    reported_value    DECIMAL(38, 9),
+    unit              VARCHAR(20),
+    unit_raw          VARCHAR(32767),
+    normalised_value  DECIMAL(38, 9),
+    normalised_unit   VARCHAR(20),
+    notes             VARCHAR(32767),
+    PRIMARY KEY (run_id, submission_id, sheet_row)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS ta_modus_operandi (
+    run_id          BIGINT        NOT NULL,
+    submission_id   INTEGER       NOT NULL,
+    sheet_row       INTEGER       NOT NULL,
+    source          VARCHAR(4200) NOT NULL,
+    report_year     INTEGER       NOT NULL,
+    crime_area      VARCHAR(10)   NOT NULL,
+    crime_area_raw  VARCHAR(32767),
+    mo_text         VARCHAR(32767),
+    mo_code_raw     VARCHAR(32767),
+    mo_code         VARCHAR(20),
+    match_method    VARCHAR(20)   NOT NULL,
+    confidence      DOUBLE,
+    suggestions     VARCHAR(4000),
+    trend           VARCHAR(20),
+    trend_raw       VARCHAR(32767),
+    notes           VARCHAR(32767),
+    PRIMARY KEY (run_id, submission_id, sheet_row)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS ta_route (
+    run_id          BIGINT        NOT NULL,
+    submission_id   INTEGER       NOT NULL,
+    sheet_row       INTEGER       NOT NULL,
+    source          VARCHAR(4200) NOT NULL,
+    report_year     INTEGER       NOT NULL,
+    crime_area      VARCHAR(10)   NOT NULL,
+    crime_area_raw  VARCHAR(32767),
+    commodity       VARCHAR(40),
+    commodity_raw   VARCHAR(32767),
+    route_text      VARCHAR(32767),
+    countries       VARCHAR(1000),
+    places          VARCHAR(4000),
+    transport       VARCHAR(20),
+    transport_raw   VARCHAR(32767),
+    trend           VARCHAR(20),
+    trend_raw       VARCHAR(32767),
+    route_problem   VARCHAR(4000),
+    notes           VARCHAR(32767),
+    PRIMARY KEY (run_id, submission_id, sheet_row)
+);
+
+-- Rows that are neither data nor errors: blank rows and total rows, kept for the accounting.
+CREATE CACHED TABLE IF NOT EXISTS ta_passed_row (
+    run_id         BIGINT       NOT NULL,
+    submission_id  INTEGER      NOT NULL,
+    sheet          VARCHAR(40)  NOT NULL,
+    sheet_row      INTEGER      NOT NULL,
+    kind           VARCHAR(10)  NOT NULL,
+    PRIMARY KEY (run_id, submission_id, sheet, sheet_row)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS ta_data_quality (
+    run_id         BIGINT         NOT NULL,
+    submission_id  INTEGER,
+    file_path      VARCHAR(4000)  NOT NULL,
+    sheet          VARCHAR(100),
+    cell           VARCHAR(20),
+    sheet_row      INTEGER,
+    bad_value      VARCHAR(32767),
+    reason         VARCHAR(4000)  NOT NULL,
+    row_rejected   BOOLEAN        NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ta_data_quality_run ON ta_data_quality (run_id, submission_id);

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.sql.ResultSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -18,6 +19,10 @@ import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.threatanalysis.analysis.ChangeAnalysis;
+import org.threatanalysis.analysis.ChangeReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threatanalysis.reference.ReferenceData;
@@ -58,15 +63,22 @@ public final class ConsolidatedWorkbookWriter {
         Path target = output.resolve(fileName(period[0], period[1]));
         Path temp = output.resolve(TEMP_PREFIX + target.getFileName() + "." + request.runId() + ".tmp");
         preparePoiTemp(request.poiTempFolder());
-        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+        ChangeReport report = new ChangeAnalysis(staging).analyse(request.runId(), period[0], period[1]);
+        // The overview (small, with charts and links) is an ordinary in-memory sheet of the template;
+        // every sheet created afterwards streams to disk.
+        XSSFWorkbook template = new XSSFWorkbook();
+        WorkbookStyles styles = new WorkbookStyles(template);
+        XSSFSheet overview = template.createSheet(OverviewSheet.NAME);
+        new OverviewSheet(template, overview, styles, report, reference).write(facts(request.runId(), report));
+        SXSSFWorkbook workbook = new SXSSFWorkbook(template, 100);
         try {
             workbook.setCompressTempFiles(false);
-            WorkbookStyles styles = new WorkbookStyles(workbook);
-            int submissions = new SubmissionsSheet(staging, workbook, styles).write(request.runId(), period);
+            new ChangeSheets(workbook, styles, reference, report).write();
             long indicators = writeIndicators(workbook, styles, request.runId(), period);
             long modusOperandi = writeModusOperandi(workbook, styles, request.runId(), period);
             long routes = writeRoutes(workbook, styles, request.runId(), period);
             long issues = new DataQualitySheet(staging, workbook, styles).write(request.runId());
+            int submissions = new SubmissionsSheet(staging, workbook, styles).write(request.runId(), period);
             setProperties(workbook, request, period);
             try (OutputStream out = Files.newOutputStream(temp)) {
                 workbook.write(out);
@@ -81,6 +93,27 @@ public final class ConsolidatedWorkbookWriter {
         } finally {
             workbook.close();
         }
+    }
+
+    private RunFacts facts(long runId, ChangeReport report) {
+        int accepted = (int) staging.count("SELECT COUNT(*) FROM ta_submission WHERE run_id = ? AND status = 'ACCEPTED'", runId);
+        int rejected = (int) staging.count("SELECT COUNT(*) FROM ta_submission WHERE run_id = ? AND status = 'REJECTED'", runId);
+        int ignored = (int) staging.count("SELECT COUNT(*) FROM ta_submission WHERE run_id = ? AND status = 'IGNORED'", runId);
+        String standingYears = "SELECT COUNT(*) FROM ta_submission_year y WHERE y.run_id = s.run_id "
+                + "AND y.submission_id = s.submission_id AND y.status = ";
+        int whollySuperseded = (int) staging.count("SELECT COUNT(*) FROM ta_submission s WHERE s.run_id = ? "
+                + "AND s.status = 'ACCEPTED' AND (" + standingYears + "'STANDING') = 0", runId);
+        int partlySuperseded = (int) staging.count("SELECT COUNT(*) FROM ta_submission s WHERE s.run_id = ? "
+                + "AND s.status = 'ACCEPTED' AND (" + standingYears + "'STANDING') > 0 AND ("
+                + standingYears + "'SUPERSEDED') > 0", runId);
+        long rows = 0;
+        for (String table : List.of("ta_indicator", "ta_modus_operandi", "ta_route")) {
+            rows += staging.count("SELECT COUNT(*) FROM " + table + " t " + STANDING_JOIN, runId, report.fromYear(),
+                    report.toYear());
+        }
+        long findings = staging.count("SELECT COUNT(*) FROM ta_data_quality WHERE run_id = ?", runId) + rejected;
+        return new RunFacts(accepted, rejected, ignored, partlySuperseded, whollySuperseded, rows, findings,
+                report.unmatchedModusOperandi(), reference.fingerprint());
     }
 
     private static Path prepareOutputFolder(Path folder) throws IOException {

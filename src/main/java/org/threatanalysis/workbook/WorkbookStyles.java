@@ -20,6 +20,10 @@ final class WorkbookStyles {
     private final CellStyle ratio;
     private final CellStyle date;
     private final CellStyle title;
+    private final CellStyle section;
+    private final CellStyle label;
+    private final CellStyle link;
+    private final CellStyle covered;
 
     WorkbookStyles(Workbook workbook) {
         Font bold = workbook.createFont();
@@ -56,6 +60,29 @@ final class WorkbookStyles {
         titleFont.setFontHeightInPoints((short) 14);
         title = workbook.createCellStyle();
         title.setFont(titleFont);
+
+        Font sectionFont = workbook.createFont();
+        sectionFont.setBold(true);
+        sectionFont.setFontHeightInPoints((short) 12);
+        sectionFont.setColor(IndexedColors.DARK_TEAL.getIndex());
+        section = workbook.createCellStyle();
+        section.setFont(sectionFont);
+
+        Font labelFont = workbook.createFont();
+        labelFont.setBold(true);
+        label = workbook.createCellStyle();
+        label.setFont(labelFont);
+
+        Font linkFont = workbook.createFont();
+        linkFont.setUnderline(Font.U_SINGLE);
+        linkFont.setColor(IndexedColors.BLUE.getIndex());
+        link = workbook.createCellStyle();
+        link.setFont(linkFont);
+
+        covered = workbook.createCellStyle();
+        covered.setFillForegroundColor(IndexedColors.LIGHT_GREEN.getIndex());
+        covered.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        covered.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
     }
 
     CellStyle header() { return header; }
@@ -75,4 +102,12 @@ final class WorkbookStyles {
     CellStyle date() { return date; }
 
     CellStyle title() { return title; }
+
+    CellStyle section() { return section; }
+
+    CellStyle label() { return label; }
+
+    CellStyle link() { return link; }
+
+    CellStyle covered() { return covered; }
 }

@@ -54,8 +54,9 @@ class ConsolidationJobFunctionalTest {
 
     @Test
     void shouldWriteTheSheetsOfTheConsolidatedWorkbook() {
-        assertThat(workbook.sheetNames()).containsExactly("Submissions", "Indicators", "Modus operandi", "Routes",
-                "Data quality");
+        assertThat(workbook.sheetNames()).containsExactly("Overview", "MO changes", "Route changes", "Route shifts",
+                "Regional totals", "Indicator trends", "Indicators", "Modus operandi", "Routes", "Data quality",
+                "Submissions");
     }
 
     @Test

@@ -1,0 +1,177 @@
+package org.threatanalysis.benchmark;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark: generates a synthetic submission set of a given size, runs the whole job on it
+ * in a fresh process with a 256 MB heap, measures the parsing floor on the same files in fresh
+ * processes, and prints the job's time per step, rows per second, peak heap and RSS, and the
+ * ratio job / floor. Not part of the test run; see docs/benchmarks.md for how to run it.
+ *
+ * <p>Arguments: sizes ({@code small}, {@code medium}, {@code large}, or {@code all}); default
+ * {@code large}: 12 member states x 5 yearly workbooks x about 10,000 rows in each data sheet.
+ */
+public final class Benchmark {
+
+    private record Size(String name, int states, int years, int rowsPerSheet) {
+    }
+
+    private static final Map<String, Size> SIZES = new LinkedHashMap<>();
+
+    static {
+        SIZES.put("small", new Size("small", 12, 5, 2_500));
+        SIZES.put("medium", new Size("medium", 12, 5, 5_000));
+        SIZES.put("large", new Size("large", 12, 5, 10_000));
+    }
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Size> sizes = new ArrayList<>();
+        for (String arg : args.length == 0 ? new String[] {"large"} : args) {
+            if (arg.equals("all")) {
+                sizes.addAll(SIZES.values());
+            } else if (SIZES.containsKey(arg)) {
+                sizes.add(SIZES.get(arg));
+            } else {
+                throw new IllegalArgumentException("Unknown size " + arg + "; use small, medium, large or all");
+            }
+        }
+        System.out.println(machine());
+        for (Size size : sizes) {
+            run(size);
+        }
+    }
+
+    private static String machine() throws IOException {
+        String cpu = "unknown CPU";
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (Files.exists(cpuinfo)) {
+            cpu = Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
+        }
+        return "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", Java "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name");
+    }
+
+    private static void run(Size size) throws Exception {
+        Path root = Path.of("target", "benchmark", size.name()).toAbsolutePath();
+        Path input = root.resolve("input");
+        Path marker = root.resolve("generated-" + size.states() + "x" + size.years() + "x" + size.rowsPerSheet());
+        long rows;
+        if (!Files.exists(marker)) {
+            deleteTree(root);
+            long started = System.nanoTime();
+            rows = SyntheticSubmissions.generate(input, size.states(), size.years(), size.rowsPerSheet(), 42);
+            Files.writeString(marker, Long.toString(rows));
+            System.out.printf(Locale.ROOT, "%n[%s] generated %d workbooks, %,d data rows in %.1f s%n", size.name(),
+                    size.states() * size.years(), rows, (System.nanoTime() - started) / 1e9);
+        } else {
+            rows = Long.parseLong(Files.readString(marker).strip());
+            System.out.printf(Locale.ROOT, "%n[%s] reusing %d workbooks, %,d data rows%n", size.name(),
+                    size.states() * size.years(), rows);
+        }
+        deleteTree(root.resolve("output"));
+        deleteTree(root.resolve("data"));
+
+        Measured job = java(List.of("-Xmx256m"), MeasuredJob.class, "run", "--input=" + input,
+                "--output=" + root.resolve("output"), "--database=" + root.resolve("data"));
+        if (job.exitCode() != 0 && job.exitCode() != 3) {
+            System.out.println(job.output());
+            throw new IllegalStateException("The job failed with exit code " + job.exitCode());
+        }
+        Map<String, Duration> steps = stepDurations(root.resolve("data"));
+        Measured read = java(List.of("-Xmx256m"), Floor.class, "read", input.toString());
+        long outputCells = Floor.read(root.resolve("output"));
+        Measured write = java(List.of("-Xmx256m"), Floor.class, "write", root.resolve("floor-write.xlsx").toString(),
+                Long.toString(outputCells));
+
+        double jobSeconds = job.seconds();
+        double floorSeconds = read.seconds() + write.seconds();
+        Duration importTime = steps.getOrDefault("importSubmissions", Duration.ZERO)
+                .plus(steps.getOrDefault("registerSubmissions", Duration.ZERO));
+        System.out.printf(Locale.ROOT, "[%s] job (whole process, -Xmx256m): %.2f s, %,.0f rows/s, peak heap %s MB, peak RSS %s MB%n",
+                size.name(), jobSeconds, rows / jobSeconds, job.value("peak-heap-mb"), job.value("peak-rss-mb"));
+        for (Map.Entry<String, Duration> step : steps.entrySet()) {
+            System.out.printf(Locale.ROOT, "[%s]   step %-20s %.2f s%n", size.name(), step.getKey(),
+                    step.getValue().toMillis() / 1000.0);
+        }
+        System.out.printf(Locale.ROOT, "[%s] floor: read %.2f s (%s cells), write %.2f s (%,d cells), total %.2f s%n",
+                size.name(), read.seconds(), read.value("cells"), write.seconds(), outputCells, floorSeconds);
+        System.out.printf(Locale.ROOT, "[%s] ratio job / floor: %.2f (target <= 3)%n", size.name(), jobSeconds / floorSeconds);
+        System.out.printf(Locale.ROOT, "[%s] ratio import steps / floor read: %.2f (target <= 2)%n", size.name(),
+                importTime.toMillis() / 1000.0 / read.seconds());
+    }
+
+    private record Measured(int exitCode, double seconds, String output) {
+
+        String value(String key) {
+            return output.lines().filter(l -> l.startsWith("BENCHMARK " + key + " ")).findFirst()
+                    .map(l -> l.substring(("BENCHMARK " + key + " ").length())).orElse("?");
+        }
+    }
+
+    private static Measured java(List<String> jvmOptions, Class<?> main, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(main.getName());
+        command.addAll(List.of(args));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.append(line).append('\n');
+            }
+        }
+        int code = process.waitFor();
+        return new Measured(code, (System.nanoTime() - started) / 1e9, output.toString());
+    }
+
+    private static Map<String, Duration> stepDurations(Path database) throws Exception {
+        Map<String, Duration> steps = new LinkedHashMap<>();
+        String url = "jdbc:hsqldb:file:" + database + "/consolidation;shutdown=true;ifexists=true";
+        try (Connection connection = DriverManager.getConnection(url, "SA", "");
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT STEP_NAME, START_TIME, END_TIME FROM BATCH_STEP_EXECUTION "
+                        + "WHERE STEP_NAME NOT LIKE '%:%' ORDER BY STEP_EXECUTION_ID")) {
+            while (rs.next()) {
+                steps.put(rs.getString(1), Duration.between(rs.getTimestamp(2).toLocalDateTime(),
+                        rs.getTimestamp(3).toLocalDateTime()));
+            }
+        }
+        return steps;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

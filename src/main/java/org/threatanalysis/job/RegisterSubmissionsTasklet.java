@@ -45,6 +45,7 @@ final class RegisterSubmissionsTasklet implements Tasklet {
         Set<Path> excluded = new HashSet<>(List.of(output.toAbsolutePath().normalize(),
                 properties.database().toAbsolutePath().normalize()));
 
+        DiskSpace.require(properties.database(), properties.minFreeDisk(), "database");
         staging.deleteRun(runId);
         List<SubmissionRegistrar.Registered> registered = registrar.register(input, excluded);
         List<Supersession.Candidate> candidates = new ArrayList<>();

@@ -32,7 +32,7 @@ public record ReadingBudget(long maxFileBytes, int maxSheets, int maxRowsPerShee
         maxRowsPerSheet = maxRowsPerSheet > 0 ? maxRowsPerSheet : 200_000;
         maxCells = maxCells > 0 ? maxCells : 5_000_000;
         maxCellChars = maxCellChars > 0 ? maxCellChars : EXCEL_CELL_LIMIT;
-        maxSharedStringChars = maxSharedStringChars > 0 ? maxSharedStringChars : 50_000_000;
+        maxSharedStringChars = maxSharedStringChars > 0 ? maxSharedStringChars : 20_000_000;
         timePerFile = timePerFile != null && !timePerFile.isNegative() && !timePerFile.isZero() ? timePerFile
                 : Duration.ofMinutes(2);
         minInflateRatio = minInflateRatio > 0 ? minInflateRatio : 0.01;

@@ -61,6 +61,7 @@ public final class RowNormaliser {
             return passed(row, "TOTAL");
         }
         List<DataQualityIssue> issues = new ArrayList<>();
+        controlCharacters(row, issues);
         Integer year = year(row, cover, issues);
         String crimeArea = crimeArea(row, issues);
         StagedRows.Staged staged = switch (row.kind()) {
@@ -257,6 +258,29 @@ public final class RowNormaliser {
             issues.add(warn(row, "trend", text, "Unknown trend '" + text + "' (expected new, increasing, stable or decreasing)."));
             return null;
         });
+    }
+
+    /**
+     * Control characters (other than tab, line feed, carriage return) cannot be stored in a
+     * workbook's XML: the writer replaces them with '?'. The value changes, so it is reported.
+     */
+    private static void controlCharacters(ImportItem.RawRow row, List<DataQualityIssue> issues) {
+        for (var entry : new java.util.TreeMap<>(row.values()).entrySet()) {
+            CellValue cell = entry.getValue();
+            if (cell == null || cell.kind() != CellValue.Kind.TEXT || cell.text() == null) {
+                continue;
+            }
+            String codes = cell.text().chars().filter(RowNormaliser::isControl).distinct()
+                    .mapToObj(c -> String.format("U+%04X", c)).collect(Collectors.joining(", "));
+            if (!codes.isEmpty()) {
+                issues.add(warn(row, entry.getKey(), cell.text(), "The text contains control characters (" + codes
+                        + ") that a workbook cannot hold; they are written as '?'."));
+            }
+        }
+    }
+
+    private static boolean isControl(int c) {
+        return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF;
     }
 
     private static DataQualityIssue reject(ImportItem.RawRow row, String field, String value, String reason) {

@@ -12,10 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.threatanalysis.reading.ReadingBudget;
 import org.threatanalysis.reading.SheetReader;
 import org.threatanalysis.reading.SheetRow;
 import org.threatanalysis.reading.SubmissionWorkbook;
 import org.threatanalysis.reading.UnreadableWorkbookException;
+import org.threatanalysis.reading.WorkbookOpener;
 import org.threatanalysis.reference.HeaderAliases;
 import org.threatanalysis.staging.StagedRows.DataQualityIssue;
 import org.threatanalysis.submission.SubmissionRegistrar;
@@ -29,6 +31,15 @@ import org.threatanalysis.submission.SubmissionRegistrar;
  * execution context at each commit. A restarted reader first checks that the file is still the
  * one registered (SHA-256), then re-opens it and skips to that position; a stream cannot seek.
  *
+ * <p>Errors: a file that cannot be opened fails the partition (it was read through at
+ * registration, so this means it changed or the disk failed). A sheet that fails while it is being
+ * read (POI or the XML parser throwing anything, a budget exceeded) does not fail the step: the
+ * reader hands on a {@link ImportItem.SheetNotice} naming the sheet, the last row read and the
+ * reason, and goes on with the next sheet; registration has normally rejected such files already.
+ *
+ * <p>The number of rows handed on is kept in the execution context under {@link #ROWS_READ},
+ * for the check that every row read was staged, rejected or passed over.
+ *
  * <p>Not thread-safe: one instance per partition.
  */
 public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
@@ -36,12 +47,16 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
     private static final Logger log = LoggerFactory.getLogger(SubmissionRowReader.class);
     private static final String SHEET_INDEX = "sheet.index";
     private static final String ITEMS_IN_SHEET = "sheet.items";
+    private static final String ROWS_BEFORE_SHEET = "rows.before-sheet";
+    /** Data rows handed on so far, all sheets together (restart-safe). */
+    public static final String ROWS_READ = "rows.read";
 
     private final int submissionId;
     private final Path file;
     private final String relativePath;
     private final String fingerprint;
     private final HeaderAliases aliases;
+    private final ReadingBudget budget;
 
     private SubmissionWorkbook workbook;
     private SheetReader rows;
@@ -51,14 +66,23 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
     private final Deque<ImportItem> pending = new ArrayDeque<>();
     private int sheetIndex;
     private int itemsInSheet;
+    private long rowsBeforeSheet;
+    private long rowsRead;
+    private int lastRowNumber;
 
     public SubmissionRowReader(int submissionId, Path file, String relativePath, String fingerprint,
             HeaderAliases aliases) {
+        this(submissionId, file, relativePath, fingerprint, aliases, ReadingBudget.defaults());
+    }
+
+    public SubmissionRowReader(int submissionId, Path file, String relativePath, String fingerprint,
+            HeaderAliases aliases, ReadingBudget budget) {
         this.submissionId = submissionId;
         this.file = file;
         this.relativePath = relativePath;
         this.fingerprint = fingerprint;
         this.aliases = aliases;
+        this.budget = budget;
     }
 
     @Override
@@ -70,7 +94,7 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
                         + "(SHA-256 " + fingerprint.substring(0, 12) + "… became " + actual.substring(0, 12)
                         + "…); start a new run to consolidate the new version.");
             }
-            workbook = SubmissionWorkbook.open(file);
+            workbook = SubmissionWorkbook.open(file, budget, budget.startClock());
         } catch (IOException | UnreadableWorkbookException e) {
             throw new ItemStreamException("The submission " + relativePath + " cannot be opened for import: "
                     + e.getMessage(), e);
@@ -79,6 +103,8 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
         int savedItems = context.getInt(ITEMS_IN_SHEET, 0);
         sheetIndex = savedSheet;
         itemsInSheet = 0;
+        rowsBeforeSheet = context.getLong(ROWS_BEFORE_SHEET, 0L);
+        rowsRead = rowsBeforeSheet;
         openSheet(sheetIndex);
         while (itemsInSheet < savedItems && nextItem() != null) {
             // skipping what earlier committed chunks already staged
@@ -99,11 +125,16 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
                 itemsInSheet++;
                 return pending.poll();
             }
-            if (rows != null && rows.hasNext()) {
-                SheetRow row = rows.next();
+            SheetRow row = rows == null ? null : nextRowOrNotice();
+            if (row != null) {
                 itemsInSheet++;
+                rowsRead++;
+                lastRowNumber = row.rowNumber();
                 return new ImportItem.RawRow(submissionId, relativePath, kind, sheetName, row.rowNumber(),
                         layout.valuesOf(row), layout.columns(), row.isBlank());
+            }
+            if (!pending.isEmpty()) {
+                continue;
             }
             if (sheetIndex >= SheetKind.values().length - 1) {
                 closeSheet();
@@ -111,12 +142,31 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
             }
             sheetIndex++;
             itemsInSheet = 0;
+            rowsBeforeSheet = rowsRead;
             openSheet(sheetIndex);
+        }
+    }
+
+    /**
+     * The next row of the current sheet, or {@code null} at its end. A failure while reading ends
+     * the sheet with a notice instead of failing the step.
+     */
+    private SheetRow nextRowOrNotice() {
+        try {
+            return rows.hasNext() ? rows.next() : null;
+        } catch (RuntimeException | StackOverflowError e) {
+            log.warn("Sheet '{}' of {} failed after row {}: {}", sheetName, relativePath, lastRowNumber, e.toString());
+            pending.add(new ImportItem.SheetNotice(new DataQualityIssue(submissionId, relativePath, sheetName,
+                    null, null, null, "The sheet could not be read beyond row " + lastRowNumber + ": "
+                            + WorkbookOpener.reasonFor(e) + " The rows after it were not imported.", true)));
+            closeRowsOnly();
+            return null;
         }
     }
 
     private void openSheet(int index) {
         closeSheet();
+        lastRowNumber = 0;
         if (index >= SheetKind.values().length) {
             return;
         }
@@ -155,9 +205,12 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
                         "Column '" + unknown.text().strip() + "' is not part of the template; its values were not imported.",
                         false)));
             }
-        } catch (IOException | RuntimeException e) {
-            throw new ItemStreamException("Sheet '" + sheetName + "' of " + relativePath + " cannot be read: "
-                    + e.getMessage(), e);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            log.warn("Sheet '{}' of {} cannot be read: {}", sheetName, relativePath, e.toString());
+            pending.add(new ImportItem.SheetNotice(new DataQualityIssue(submissionId, relativePath, sheetName,
+                    null, null, null, "The sheet could not be read: " + WorkbookOpener.reasonFor(e)
+                            + " It was not imported.", true)));
+            closeSheet();
         }
     }
 
@@ -189,6 +242,13 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
     public void update(ExecutionContext context) {
         context.putInt(SHEET_INDEX, sheetIndex);
         context.putInt(ITEMS_IN_SHEET, itemsInSheet);
+        context.putLong(ROWS_BEFORE_SHEET, rowsBeforeSheet);
+        context.putLong(ROWS_READ, rowsRead);
+    }
+
+    /** Data rows handed on so far, all sheets together, counting those of earlier attempts. */
+    public long rowsRead() {
+        return rowsRead;
     }
 
     @Override

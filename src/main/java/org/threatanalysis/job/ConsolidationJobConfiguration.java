@@ -83,8 +83,9 @@ public class ConsolidationJobConfiguration {
     }
 
     @Bean
-    SubmissionRegistrar submissionRegistrar(ReferenceData referenceData, CountryResolver countryResolver) {
-        return new SubmissionRegistrar(new CoverSheetReader(referenceData, countryResolver));
+    SubmissionRegistrar submissionRegistrar(ReferenceData referenceData, CountryResolver countryResolver,
+            ConsolidationProperties properties) {
+        return new SubmissionRegistrar(new CoverSheetReader(referenceData, countryResolver), properties.budget());
     }
 
     @Bean
@@ -142,13 +143,14 @@ public class ConsolidationJobConfiguration {
     @Bean
     Step importSubmission(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             SubmissionRowReader submissionRowReader, SubmissionRowProcessor rowProcessor,
-            StagingItemWriter stagingItemWriter, ConsolidationProperties properties) {
+            StagingItemWriter stagingItemWriter, ConsolidationProperties properties, StagingRepository staging) {
         return new StepBuilder(IMPORT_PARTITION_STEP, jobRepository)
                 .<ImportItem, ImportResult>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(submissionRowReader)
                 .processor(rowProcessor)
                 .writer(stagingItemWriter)
+                .listener(new ImportVerificationListener(staging, properties))
                 .build();
     }
 
@@ -157,11 +159,12 @@ public class ConsolidationJobConfiguration {
     @Bean
     @StepScope
     SubmissionRowReader submissionRowReader(StagingRepository staging, ReferenceData referenceData,
-            @Value("#{stepExecution}") StepExecution stepExecution) {
+            ConsolidationProperties properties, @Value("#{stepExecution}") StepExecution stepExecution) {
         SubmissionRecord submission = submission(staging, stepExecution);
         Path input = Path.of(stepExecution.getJobParameters().getString(JobParameterNames.INPUT));
         return new SubmissionRowReader(submission.submissionId(), input.resolve(submission.relativePath()),
-                submission.relativePath(), submission.fingerprint(), referenceData.headerAliases());
+                submission.relativePath(), submission.fingerprint(), referenceData.headerAliases(),
+                properties.budget());
     }
 
     @Bean

@@ -13,6 +13,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.threatanalysis.staging.StagingRepository;
+import org.threatanalysis.workbook.ConsolidatedWorkbookWriter;
 import org.threatanalysis.submission.Supersession;
 import org.threatanalysis.submission.SubmissionRegistrar;
 
@@ -45,6 +46,8 @@ final class RegisterSubmissionsTasklet implements Tasklet {
         Set<Path> excluded = new HashSet<>(List.of(output.toAbsolutePath().normalize(),
                 properties.database().toAbsolutePath().normalize()));
 
+        DiskSpace.require(properties.database(), properties.minFreeDisk(), "database");
+        ConsolidatedWorkbookWriter.cleanLeftovers(output, properties.poiTempFolder());
         staging.deleteRun(runId);
         List<SubmissionRegistrar.Registered> registered = registrar.register(input, excluded);
         List<Supersession.Candidate> candidates = new ArrayList<>();

@@ -30,6 +30,9 @@ final class WriteWorkbookTasklet implements Tasklet {
         var parameters = stepExecution.getJobParameters();
         Long from = parameters.getLong(JobParameterNames.FROM_YEAR);
         Long to = parameters.getLong(JobParameterNames.TO_YEAR);
+        Path outputFolder = Path.of(parameters.getString(JobParameterNames.OUTPUT));
+        DiskSpace.require(outputFolder, properties.minFreeDisk(), "output folder");
+        DiskSpace.require(properties.poiTempFolder(), properties.minFreeDisk(), "temporary files of the workbook writer");
         Path written = writer.write(new ConsolidatedWorkbookWriter.Request(RunIds.of(stepExecution),
                 from == null ? null : from.intValue(), to == null ? null : to.intValue(),
                 Path.of(parameters.getString(JobParameterNames.OUTPUT)), properties.poiTempFolder()));

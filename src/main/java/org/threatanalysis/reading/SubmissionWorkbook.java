@@ -36,6 +36,15 @@ public interface SubmissionWorkbook extends Closeable {
         return WorkbookOpener.open(file);
     }
 
+    /**
+     * Opens a workbook under a budget: file size, sheet count, shared-string characters and
+     * POI's zip protections are checked while opening, against the file's clock.
+     */
+    static SubmissionWorkbook open(Path file, ReadingBudget budget, ReadingBudget.Deadline deadline)
+            throws UnreadableWorkbookException {
+        return WorkbookOpener.open(file, budget, deadline);
+    }
+
     static boolean looksLikeWorkbookName(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls");

@@ -10,6 +10,11 @@ import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.filesystem.DocumentInputStream;
+import org.apache.poi.xssf.XLSBUnsupportedException;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
@@ -17,23 +22,35 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * Decides from a file's first bytes what it is, opens it with the matching reader, and turns
  * every failure into a reason a member state's clerk can act on.
  */
-final class WorkbookOpener {
+public final class WorkbookOpener {
 
     private WorkbookOpener() {
     }
 
     static SubmissionWorkbook open(Path file) throws UnreadableWorkbookException {
+        ReadingBudget budget = ReadingBudget.defaults();
+        return open(file, budget, budget.startClock());
+    }
+
+    static SubmissionWorkbook open(Path file, ReadingBudget budget, ReadingBudget.Deadline deadline)
+            throws UnreadableWorkbookException {
         try {
-            if (Files.size(file) == 0) {
+            long size = Files.size(file);
+            if (size == 0) {
                 throw new UnreadableWorkbookException("The file is empty (0 bytes).");
+            }
+            if (size > budget.maxFileBytes()) {
+                throw new UnreadableWorkbookException("The file is " + size + " bytes, more than the "
+                        + budget.maxFileBytes() + " bytes accepted for one submission; please split it or "
+                        + "remove what is not part of the submission.");
             }
             FileMagic magic;
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
                 magic = FileMagic.valueOf(in);
             }
             return switch (magic) {
-                case OOXML -> openXlsx(file);
-                case OLE2 -> openOle2(file);
+                case OOXML -> openXlsx(file, budget, deadline);
+                case OLE2 -> openOle2(file, budget);
                 case HTML -> throw new UnreadableWorkbookException(
                         "The file is a web page (HTML) saved with a spreadsheet name, not an Excel workbook.");
                 case PDF -> throw new UnreadableWorkbookException(
@@ -59,42 +76,162 @@ final class WorkbookOpener {
         };
     }
 
-    private static SubmissionWorkbook openXlsx(Path file) throws UnreadableWorkbookException {
+    /**
+     * POI's zip protections are static: set from the budget before each package is opened. Every
+     * run uses one budget, so concurrent opens set the same values.
+     */
+    static void applyZipProtections(ReadingBudget budget) {
+        ZipSecureFile.setMinInflateRatio(budget.minInflateRatio());
+        ZipSecureFile.setMaxEntrySize(budget.maxEntryBytes());
+        ZipSecureFile.setMaxFileCount(budget.maxZipEntries());
+    }
+
+    private static SubmissionWorkbook openXlsx(Path file, ReadingBudget budget, ReadingBudget.Deadline deadline)
+            throws UnreadableWorkbookException {
         OPCPackage pkg = null;
         try {
+            applyZipProtections(budget);
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-            return new XlsxWorkbook(file, pkg);
-        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
-            revertQuietly(pkg);
-            if (String.valueOf(e.getMessage()).contains("content type")) {
-                throw new UnreadableWorkbookException(
-                        "The file is a ZIP archive but not an Excel workbook; save it as .xlsx.", e);
+            String wrongKind = wrongDocumentKind(pkg);
+            if (wrongKind != null) {
+                throw new UnreadableWorkbookException(wrongKind);
             }
-            throw new UnreadableWorkbookException("The workbook is damaged and cannot be read ("
-                    + oneLine(e) + "); please send it again.", e);
-        } catch (NotOfficeXmlFileException e) {
+            return new XlsxWorkbook(file, pkg, budget, deadline);
+        } catch (UnreadableWorkbookException e) {
             revertQuietly(pkg);
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("OpenDocument") || message.contains("ODF")) {
+            throw e;
+        } catch (OverBudgetException e) {
+            revertQuietly(pkg);
+            throw new UnreadableWorkbookException(e.getMessage(), e);
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException | NotOfficeXmlFileException e) {
+            revertQuietly(pkg);
+            if (isOpenDocument(file)) {
                 throw new UnreadableWorkbookException(
                         "The file is an OpenDocument spreadsheet (.ods), not an Excel workbook; save it as .xlsx.", e);
             }
-            throw new UnreadableWorkbookException(
-                    "The file is a ZIP archive but not an Excel workbook; save it as .xlsx.", e);
+            String reason = reasonFor(e);
+            if (reason.startsWith("The workbook is damaged and cannot be read")
+                    && (e instanceof NotOfficeXmlFileException || String.valueOf(e.getMessage()).contains("content type"))) {
+                reason = "The file is a ZIP archive but not an Excel workbook; save it as .xlsx.";
+            }
+            throw new UnreadableWorkbookException(reason, e);
         } catch (Exception | StackOverflowError e) {
             revertQuietly(pkg);
-            throw new UnreadableWorkbookException("The workbook is damaged and cannot be read ("
-                    + oneLine(e) + "); please send it again.", e);
+            throw new UnreadableWorkbookException(reasonFor(e), e);
         }
     }
 
-    private static SubmissionWorkbook openOle2(Path file) throws UnreadableWorkbookException {
+    /** An OpenDocument package names its kind in a small "mimetype" entry. */
+    private static boolean isOpenDocument(Path file) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            java.util.zip.ZipEntry entry = zip.getEntry("mimetype");
+            if (entry == null) {
+                return false;
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                return new String(in.readNBytes(200), java.nio.charset.StandardCharsets.US_ASCII)
+                        .contains("opendocument");
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** What the package's main part is when it is not a spreadsheet we read; {@code null} when it is. */
+    private static String wrongDocumentKind(OPCPackage pkg) {
+        if (!pkg.getRelationshipsByType(STRICT_DOCUMENT).isEmpty()) {
+            return STRICT_REASON;
+        }
+        var relationships = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT);
+        if (relationships.isEmpty()) {
+            return "The file is a ZIP archive but not an Excel workbook; save it as .xlsx.";
+        }
+        try {
+            PackagePart main = pkg.getPart(relationships.getRelationship(0));
+            if (main == null) {
+                return "The workbook is damaged: its main part is missing; please save it again from Excel and resend it.";
+            }
+            String type = main.getContentType();
+            if (type.contains("binary")) {
+                return XLSB_REASON;
+            }
+            if (type.contains("wordprocessingml")) {
+                return "The file is a Word document, not an Excel workbook; save the submission as .xlsx.";
+            }
+            if (type.contains("presentationml")) {
+                return "The file is a PowerPoint presentation, not an Excel workbook; save the submission as .xlsx.";
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static final String STRICT_DOCUMENT =
+            "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
+    private static final String STRICT_REASON = "The workbook is saved as 'Strict Open XML Spreadsheet', which is not "
+            + "read; save it as an ordinary 'Excel Workbook (.xlsx)' and send it again.";
+    private static final String XLSB_REASON = "The workbook is saved as 'Excel Binary Workbook (.xlsb)', which is not "
+            + "read; save it as an ordinary 'Excel Workbook (.xlsx)' and send it again.";
+    private static final String ENCRYPTED_REASON = "The workbook is password-protected (encrypted); "
+            + "please remove the password (File > Info > Protect Workbook) and send it again.";
+
+    /**
+     * Turns any failure while reading a workbook (POI's exceptions, parser errors, even a stack
+     * overflow) into a reason a member state's clerk can act on.
+     */
+    public static String reasonFor(Throwable failure) {
+        if (failure instanceof UnreadableWorkbookException || failure instanceof OverBudgetException) {
+            return failure.getMessage();
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof OverBudgetException) {
+                return t.getMessage();
+            }
+            if (t instanceof EncryptedDocumentException) {
+                return ENCRYPTED_REASON;
+            }
+            if (t instanceof XLSBUnsupportedException) {
+                return XLSB_REASON;
+            }
+            if (message.contains(ZipSecureFile.MAX_FILE_COUNT_MSG.substring(0, 40))
+                    || message.contains("more internal file entries")) {
+                return "The workbook holds far more internal parts than an Excel file has; the file is damaged or "
+                        + "malicious and was not read. Please save it again from Excel and send it again.";
+            }
+            if (message.contains("Zip bomb") || message.contains("zip bomb")) {
+                return "The workbook's compressed content unpacks to an implausible size (a 'zip bomb'); the file "
+                        + "is damaged or malicious and was not read. Please save it again from Excel and send it again.";
+            }
+            if (message.contains("DOCTYPE") || message.contains("DTD")) {
+                return "The workbook contains XML with a document type declaration (DOCTYPE), which Excel never "
+                        + "writes; the file was altered or produced by another program and was not read. "
+                        + "Please save it again from Excel and send it again.";
+            }
+            if (message.contains("Strict OOXML")) {
+                return STRICT_REASON;
+            }
+        }
+        if (failure instanceof StackOverflowError) {
+            return "The workbook is damaged (its structure is nested too deeply to read); please save it again "
+                    + "from Excel and send it again.";
+        }
+        if (failure instanceof javax.xml.stream.XMLStreamException
+                || failure.getCause() instanceof javax.xml.stream.XMLStreamException
+                || failure instanceof org.xml.sax.SAXException) {
+            return "The workbook is damaged: part of it is not well-formed XML (" + oneLine(failure)
+                    + "); please save it again from Excel and send it again.";
+        }
+        return "The workbook is damaged and cannot be read (" + oneLine(failure) + "); please send it again.";
+    }
+
+    private static SubmissionWorkbook openOle2(Path file, ReadingBudget budget) throws UnreadableWorkbookException {
         POIFSFileSystem fileSystem = null;
         try {
             fileSystem = new POIFSFileSystem(file.toFile(), true);
             if (fileSystem.getRoot().hasEntry("EncryptionInfo")) {
-                throw new UnreadableWorkbookException(
-                        "The workbook is password-protected (encrypted); please send it without a password.");
+                throw new UnreadableWorkbookException(ENCRYPTED_REASON);
             }
             if (!fileSystem.getRoot().hasEntry("Workbook")) {
                 if (fileSystem.getRoot().hasEntry("Book")) {
@@ -104,19 +241,46 @@ final class WorkbookOpener {
                 throw new UnreadableWorkbookException(
                         "The file is an Office document but not an Excel workbook (perhaps Word); save it as .xlsx.");
             }
-            return new XlsWorkbook(file, fileSystem);
+            if (hasFilePassRecord(fileSystem)) {
+                // POI silently decrypts files protected with Excel's default password "VelvetSweatshop".
+                throw new UnreadableWorkbookException(ENCRYPTED_REASON);
+            }
+            XlsWorkbook workbook = new XlsWorkbook(file, fileSystem);
+            if (workbook.sheetNames().size() > budget.maxSheets()) {
+                workbook.close();
+                throw new UnreadableWorkbookException("The workbook has " + workbook.sheetNames().size()
+                        + " sheets; at most " + budget.maxSheets() + " are accepted. Please send only the submission sheets.");
+            }
+            return workbook;
         } catch (UnreadableWorkbookException e) {
             closeQuietly(fileSystem);
             throw e;
-        } catch (EncryptedDocumentException e) {
-            closeQuietly(fileSystem);
-            throw new UnreadableWorkbookException(
-                    "The workbook is password-protected (encrypted); please send it without a password.", e);
         } catch (Exception | StackOverflowError e) {
             closeQuietly(fileSystem);
-            throw new UnreadableWorkbookException("The workbook is damaged and cannot be read ("
-                    + oneLine(e) + "); please send it again.", e);
+            throw new UnreadableWorkbookException(reasonFor(e), e);
         }
+    }
+
+    /** Looks for BIFF8's FILEPASS record (encryption) among the first records of the workbook stream. */
+    private static boolean hasFilePassRecord(POIFSFileSystem fileSystem) throws IOException {
+        try (DocumentInputStream in = fileSystem.createDocumentInputStream("Workbook")) {
+            for (int i = 0; i < 200 && in.available() >= 4; i++) {
+                int sid = in.readUShort();
+                int length = in.readUShort();
+                if (sid == 0x002F) {
+                    return true;
+                }
+                if (sid == 0x000A) {
+                    return false;
+                }
+                if (in.skip(length) < length) {
+                    return false;
+                }
+            }
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return false;
     }
 
     static String oneLine(Throwable e) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -19,10 +18,9 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
@@ -31,35 +29,55 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
  * XML is pulled with StAX one row at a time. Macros are never run; formulas count by their
  * cached value. The 1904 date system is read from the workbook part because POI's streaming
  * API ignores it.
+ *
+ * <p>Every XML part is read with {@link SafeXml} (no DOCTYPE); the shared strings are read under
+ * the {@link ReadingBudget} by {@link BudgetedSharedStrings}; a row with more cells than Excel
+ * allows or a cell longer than the budget raises {@link OverBudgetException} while streaming.
  */
 final class XlsxWorkbook implements SubmissionWorkbook {
 
-    private static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
     private static final String RELATIONSHIPS_NS =
             "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     private final Path file;
     private final OPCPackage pkg;
     private final XSSFReader reader;
-    private final SharedStrings sharedStrings;
+    private static final int EXCEL_COLUMNS = 16_384;
+    private static final int MAX_MERGED_REGIONS = 100_000;
+
+    private final ReadingBudget budget;
+    private final BudgetedSharedStrings sharedStrings;
     private final StylesTable styles;
     private final Map<String, String> sheetRelationIds = new LinkedHashMap<>();
     private final Map<Integer, Boolean> dateStyles = new HashMap<>();
     private boolean date1904;
 
-    XlsxWorkbook(Path file, OPCPackage pkg) throws IOException, OpenXML4JException, XMLStreamException,
-            org.xml.sax.SAXException {
+    XlsxWorkbook(Path file, OPCPackage pkg, ReadingBudget budget, ReadingBudget.Deadline deadline)
+            throws IOException, OpenXML4JException, XMLStreamException {
         this.file = file;
         this.pkg = pkg;
+        this.budget = budget;
         this.reader = new XSSFReader(pkg);
         readWorkbookPart();
-        this.sharedStrings = new ReadOnlySharedStringsTable(pkg, false);
+        if (sheetRelationIds.size() > budget.maxSheets()) {
+            throw new OverBudgetException("The workbook has " + sheetRelationIds.size() + " sheets; at most "
+                    + budget.maxSheets() + " are accepted. Please send only the submission sheets.");
+        }
+        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            this.sharedStrings = BudgetedSharedStrings.empty();
+        } else {
+            try (InputStream in = parts.get(0).getInputStream()) {
+                this.sharedStrings = BudgetedSharedStrings.read(in, budget, deadline);
+            }
+        }
+        deadline.check();
         this.styles = reader.getStylesTable();
     }
 
     private void readWorkbookPart() throws IOException, OpenXML4JException, XMLStreamException {
         try (InputStream in = reader.getWorkbookData()) {
-            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            XMLStreamReader xml = SafeXml.reader(in);
             try {
                 while (xml.hasNext()) {
                     if (xml.next() != XMLStreamConstants.START_ELEMENT) {
@@ -105,7 +123,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
         }
         try {
             List<CellRange> merged = readMergedRegions(relationId);
-            XMLStreamReader xml = XML.createXMLStreamReader(reader.getSheet(relationId));
+            XMLStreamReader xml = SafeXml.reader(reader.getSheet(relationId));
             SheetReader rows = new RowPuller(xml);
             return merged.isEmpty() ? rows : new MergedCellFiller(rows, merged);
         } catch (OpenXML4JException | XMLStreamException e) {
@@ -122,12 +140,17 @@ final class XlsxWorkbook implements SubmissionWorkbook {
             throws IOException, OpenXML4JException, XMLStreamException {
         List<CellRange> regions = new ArrayList<>();
         try (InputStream in = reader.getSheet(relationId)) {
-            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            XMLStreamReader xml = SafeXml.reader(in);
             try {
                 while (xml.hasNext()) {
                     if (xml.next() == XMLStreamConstants.START_ELEMENT && "mergeCell".equals(xml.getLocalName())) {
                         String ref = xml.getAttributeValue(null, "ref");
                         if (ref != null && ref.contains(":")) {
+                            if (regions.size() >= MAX_MERGED_REGIONS) {
+                                throw new OverBudgetException("A sheet has more than " + MAX_MERGED_REGIONS
+                                        + " merged cell ranges; the file is damaged or malicious. "
+                                        + "Please check it and send it again.");
+                            }
                             regions.add(CellRange.parse(ref));
                         }
                     }
@@ -208,22 +231,30 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                             rowNumber = r != null ? Integer.parseInt(r) : lastRowNumber + 1;
                             cells = new ArrayList<>();
                             column = -1;
+
                         }
                         case "c" -> {
                             String ref = xml.getAttributeValue(null, "r");
                             column = ref != null ? new CellReference(ref).getCol() : column + 1;
+                            if (column < 0 || column >= EXCEL_COLUMNS) {
+                                throw new IllegalStateException("cell " + ref + " of row " + rowNumber
+                                        + " is beyond Excel's last column");
+                            }
                             type = xml.getAttributeValue(null, "t");
                             String s = xml.getAttributeValue(null, "s");
                             style = s != null ? Integer.parseInt(s) : 0;
                             value = null;
                             inline = null;
                         }
-                        case "v" -> value = xml.getElementText();
+                        case "v" -> value = boundedText();
                         case "is" -> inline = new StringBuilder();
                         case "t" -> inInlineText = inline != null;
                         default -> { }
                     }
                 } else if (event == XMLStreamConstants.CHARACTERS && inInlineText) {
+                    if (inline.length() + xml.getTextLength() > budget.maxCellChars()) {
+                        throw tooLong(rowNumber);
+                    }
                     inline.append(xml.getText());
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     switch (xml.getLocalName()) {
@@ -231,6 +262,10 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                         case "c" -> {
                             CellValue cell = toCell(column, type, style, value, inline);
                             if (cell != null && cells != null) {
+                                if (cells.size() >= EXCEL_COLUMNS) {
+                                    throw new IllegalStateException("row " + rowNumber
+                                            + " has more cells than Excel allows");
+                                }
                                 cells.add(cell);
                             }
                         }
@@ -248,9 +283,34 @@ final class XlsxWorkbook implements SubmissionWorkbook {
             return null;
         }
 
+        /** The text of a {@code <v>} element, refusing to build more than a cell's budget. */
+        private String boundedText() throws XMLStreamException {
+            StringBuilder text = new StringBuilder();
+            while (true) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                        || event == XMLStreamConstants.SPACE) {
+                    if (text.length() + xml.getTextLength() > budget.maxCellChars()) {
+                        throw tooLong(lastRowNumber + 1);
+                    }
+                    text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    return text.toString();
+                } else if (event == XMLStreamConstants.START_ELEMENT) {
+                    throw new XMLStreamException("unexpected element <" + xml.getLocalName() + "> in a value");
+                }
+            }
+        }
+
+        private OverBudgetException tooLong(int rowNumber) {
+            return new OverBudgetException("A cell in row " + rowNumber + " holds more than " + budget.maxCellChars()
+                    + " characters (Excel's own limit is " + ReadingBudget.EXCEL_CELL_LIMIT
+                    + "); the file is damaged or was not saved by Excel. Please check it and send it again.");
+        }
+
         private CellValue toCell(int column, String type, int style, String value, StringBuilder inline) {
             if ("inlineStr".equals(type)) {
-                return inline == null ? null : CellValue.text(column, inline.toString());
+                return inline == null ? null : CellValue.text(column, SafeXml.decodeEscapes(inline.toString()));
             }
             if (value == null) {
                 return null;
@@ -262,7 +322,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                                 ? DateUtil.getLocalDateTime(number, date1904) : null);
             }
             return switch (type) {
-                case "s" -> CellValue.text(column, sharedStrings.getItemAt(Integer.parseInt(value)).getString());
+                case "s" -> CellValue.text(column, sharedStrings.get(Integer.parseInt(value.trim())));
                 case "str" -> CellValue.text(column, value);
                 case "b" -> CellValue.bool(column, "1".equals(value) || "true".equalsIgnoreCase(value));
                 case "e" -> CellValue.error(column, value);

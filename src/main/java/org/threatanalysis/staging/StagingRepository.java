@@ -237,6 +237,22 @@ public class StagingRepository {
         return n == null ? 0 : n;
     }
 
+    /**
+     * Rows of one submission found in staging: staged in a data table, rejected by a data-quality
+     * finding, or passed over as blank or total. Equals the rows read when nothing was lost.
+     */
+    public long rowsAccountedFor(long runId, int submissionId) {
+        return count("""
+                SELECT (SELECT COUNT(*) FROM ta_indicator WHERE run_id = ?1 AND submission_id = ?2)
+                     + (SELECT COUNT(*) FROM ta_modus_operandi WHERE run_id = ?1 AND submission_id = ?2)
+                     + (SELECT COUNT(*) FROM ta_route WHERE run_id = ?1 AND submission_id = ?2)
+                     + (SELECT COUNT(DISTINCT sheet || '!' || sheet_row) FROM ta_data_quality
+                        WHERE run_id = ?1 AND submission_id = ?2 AND row_rejected AND sheet_row IS NOT NULL)
+                     + (SELECT COUNT(*) FROM ta_passed_row WHERE run_id = ?1 AND submission_id = ?2)
+                FROM (VALUES(0))""".replace("?1", "?").replace("?2", "?"),
+                runId, submissionId, runId, submissionId, runId, submissionId, runId, submissionId, runId, submissionId);
+    }
+
     public JdbcTemplate jdbc() {
         return jdbc;
     }

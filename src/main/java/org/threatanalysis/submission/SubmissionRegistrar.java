@@ -11,17 +11,32 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.threatanalysis.reading.OverBudgetException;
+import org.threatanalysis.reading.ReadingBudget;
 import org.threatanalysis.reading.SubmissionWorkbook;
 import org.threatanalysis.reading.UnreadableWorkbookException;
+import org.threatanalysis.reading.WorkbookOpener;
 import org.threatanalysis.staging.SubmissionRecord;
 
 /**
  * Registers every file under the input folder: fingerprints it, opens workbooks and validates
  * their cover sheet, and says for each file whether it is accepted, rejected (with a reason) or
  * ignored (with a reason). One bad file never stops the others.
+ *
+ * <p>Each file is read under the {@link ReadingBudget}: opened, every sheet the job reads is
+ * scanned to its end ({@link WorkbookScan}), then the cover sheet is validated. This happens on a
+ * worker thread with the budget's time limit, so that a file that makes POI hang or recurse is
+ * rejected (any {@link Throwable} but a {@link VirtualMachineError} other than a stack overflow
+ * becomes a reason) and the run goes on.
  */
 public final class SubmissionRegistrar {
 
@@ -29,9 +44,15 @@ public final class SubmissionRegistrar {
     private static final List<String> DATA_SHEETS = List.of("Indicators", "Modus operandi", "Routes");
 
     private final CoverSheetReader coverSheets;
+    private final ReadingBudget budget;
 
     public SubmissionRegistrar(CoverSheetReader coverSheets) {
+        this(coverSheets, ReadingBudget.defaults());
+    }
+
+    public SubmissionRegistrar(CoverSheetReader coverSheets, ReadingBudget budget) {
         this.coverSheets = coverSheets;
+        this.budget = budget;
     }
 
     /** A registered file with its cover sheet when accepted. */
@@ -41,25 +62,64 @@ public final class SubmissionRegistrar {
     public List<Registered> register(Path inputFolder, Set<Path> excludedFolders) throws IOException {
         List<Path> files = SubmissionDiscovery.discover(inputFolder, excludedFolders);
         List<Registered> registered = new ArrayList<>();
-        int id = 0;
-        for (Path file : files) {
-            id++;
-            String relative = inputFolder.relativize(file).toString().replace('\\', '/');
-            registered.add(registerOne(id, inputFolder, file, relative));
-            log.info("Registered {} of {} files: {} ({})", id, files.size(), relative,
-                    registered.get(registered.size() - 1).record().status());
+        ExecutorService worker = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "register-file");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            int id = 0;
+            for (Path file : files) {
+                id++;
+                String relative = inputFolder.relativize(file).toString().replace('\\', '/');
+                registered.add(registerOne(worker, id, inputFolder, file, relative));
+                log.info("Registered {} of {} files: {} ({})", id, files.size(), relative,
+                        registered.get(registered.size() - 1).record().status());
+            }
+        } finally {
+            worker.shutdownNow();
         }
         return registered;
     }
 
-    private Registered registerOne(int id, Path inputFolder, Path file, String relative) throws IOException {
+    private Registered registerOne(ExecutorService worker, int id, Path inputFolder, Path file, String relative)
+            throws IOException {
         long size = Files.size(file);
         String ignored = SubmissionDiscovery.ignoreReason(inputFolder, file);
         if (ignored != null) {
             return new Registered(record(id, relative, size, null, SubmissionStatus.IGNORED, ignored, null), null);
         }
         String fingerprint = sha256(file);
-        try (SubmissionWorkbook workbook = SubmissionWorkbook.open(file)) {
+        Future<Registered> result = worker.submit(() -> readOne(id, file, relative, size, fingerprint));
+        // The budget's own clock is checked inside our reading loops; this is the backstop for a
+        // file that makes POI itself hang: a little longer, then the worker is abandoned.
+        long waitMillis = budget.timePerFile().toMillis() + 5_000;
+        try {
+            return result.get(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            return rejected(id, relative, size, fingerprint, "Reading the workbook took longer than the "
+                    + budget.timePerFile().toSeconds() + " seconds allowed for one file; it is too large or "
+                    + "malformed. Please check the file and send it again.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Registration was interrupted at " + relative, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof VirtualMachineError error && !(error instanceof StackOverflowError)) {
+                throw error;
+            }
+            return rejected(id, relative, size, fingerprint, WorkbookOpener.reasonFor(cause));
+        }
+    }
+
+    private Registered readOne(int id, Path file, String relative, long size, String fingerprint) {
+        ReadingBudget.Deadline deadline = budget.startClock();
+        try (SubmissionWorkbook workbook = SubmissionWorkbook.open(file, budget, deadline)) {
+            WorkbookScan.scan(workbook, budget, deadline);
             CoverSheet cover = coverSheets.read(workbook);
             boolean hasData = DATA_SHEETS.stream().anyMatch(name -> workbook.findSheet(name).isPresent());
             if (!hasData) {
@@ -68,11 +128,10 @@ public final class SubmissionRegistrar {
                         + String.join(", ", workbook.sheetNames()) + ").");
             }
             return new Registered(record(id, relative, size, fingerprint, SubmissionStatus.ACCEPTED, null, cover), cover);
-        } catch (UnreadableWorkbookException | InvalidCoverSheetException e) {
+        } catch (UnreadableWorkbookException | InvalidCoverSheetException | OverBudgetException e) {
             return rejected(id, relative, size, fingerprint, e.getMessage());
-        } catch (Exception | StackOverflowError e) {
-            return rejected(id, relative, size, fingerprint,
-                    "The workbook is damaged and cannot be read (" + e.getClass().getSimpleName() + "); please send it again.");
+        } catch (Exception | StackOverflowError | LinkageError e) {
+            return rejected(id, relative, size, fingerprint, WorkbookOpener.reasonFor(e));
         }
     }
 

@@ -143,6 +143,20 @@ public final class ConsolidatedWorkbookWriter {
         return absolute;
     }
 
+    /**
+     * Removes what a crashed run left behind (partial workbooks in the output folder, POI's
+     * temporary files): called when a run starts, and again before each write.
+     */
+    public static void cleanLeftovers(Path outputFolder, Path poiTempFolder) throws IOException {
+        Path output = outputFolder.toAbsolutePath().normalize();
+        if (Files.isDirectory(output)) {
+            cleanStaleTemporaryFiles(output);
+        }
+        if (Files.exists(poiTempFolder)) {
+            preparePoiTemp(poiTempFolder);
+        }
+    }
+
     /** Partial outputs of a run that crashed while writing are removed before a new one is written. */
     static void cleanStaleTemporaryFiles(Path output) throws IOException {
         try (Stream<Path> files = Files.list(output)) {

@@ -1,0 +1,69 @@
+package org.threatanalysis.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.threatanalysis.importing.SubmissionRowReader;
+import org.threatanalysis.staging.StagingRepository;
+
+/**
+ * Guards each import partition against quiet data loss.
+ *
+ * <p>Before the partition runs: the database's volume must have the configured free space, or the
+ * partition fails (restartable) before it writes anything.
+ *
+ * <p>After it completed: the rows the reader handed on must equal the rows found in staging for
+ * that submission: staged, rejected (a data-quality finding that rejected the row) or passed over
+ * (blank or total). A difference means the database lost or duplicated rows; the partition is
+ * then marked failed with a message that says so, and the job fails instead of writing a
+ * workbook with rows missing.
+ */
+final class ImportVerificationListener implements StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportVerificationListener.class);
+
+    private final StagingRepository staging;
+    private final ConsolidationProperties properties;
+
+    ImportVerificationListener(StagingRepository staging, ConsolidationProperties properties) {
+        this.staging = staging;
+        this.properties = properties;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        try {
+            DiskSpace.require(properties.database(), properties.minFreeDisk(), "database");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (stepExecution.getStatus() != BatchStatus.COMPLETED
+                || !stepExecution.getExecutionContext().containsKey(SubmissionPartitioner.SUBMISSION_ID)) {
+            return null;
+        }
+        long runId = RunIds.of(stepExecution);
+        int submissionId = stepExecution.getExecutionContext().getInt(SubmissionPartitioner.SUBMISSION_ID);
+        long read = stepExecution.getExecutionContext().getLong(SubmissionRowReader.ROWS_READ, 0L);
+        long accounted = staging.rowsAccountedFor(runId, submissionId);
+        if (read == accounted) {
+            return null;
+        }
+        String message = "Submission " + submissionId + " (" + staging.submission(runId, submissionId).relativePath()
+                + "): " + read + " rows were read but " + accounted + " are in the staging tables; the database "
+                + "lost or duplicated rows (full disk?). Check the database volume, then start a new run.";
+        log.error(message);
+        stepExecution.setStatus(BatchStatus.FAILED);
+        stepExecution.addFailureException(new IllegalStateException(message));
+        return ExitStatus.FAILED.addExitDescription(message);
+    }
+}

@@ -206,13 +206,19 @@ public final class RowNormaliser {
         if (codeRaw != null && match.method() != ModusOperandiMatch.Method.CODE) {
             issues.add(warn(row, "mo_code", codeRaw, "Unknown MO code '" + codeRaw + "'; the text was matched instead."));
         }
-        String suggestions = match.suggestions().stream()
-                .map(s -> s.code() + " (" + String.format(Locale.ROOT, "%.2f", s.score()) + ")")
-                .collect(Collectors.joining("; "));
+        String suggestions = suggestions(match);
         return new StagedRows.ModusOperandi(row.submissionId(), row.rowNumber(),
                 row.source(text != null ? "mo_text" : "mo_code"), year, crimeArea, row.text("crime_area"), text,
-                codeRaw, match.code(), match.method().name(), match.confidence(), suggestions.isEmpty() ? null : suggestions,
+                codeRaw, match.code(), match.method().name(), match.confidence(), suggestions,
                 trend, row.text("trend"), row.text("notes"));
+    }
+
+    /** The suggestions of a match as staged and shown: {@code "MS01 (0.72); MS02 (0.55)"}, or null. */
+    public static String suggestions(ModusOperandiMatch match) {
+        String joined = match.suggestions().stream()
+                .map(s -> s.code() + " (" + String.format(Locale.ROOT, "%.2f", s.score()) + ")")
+                .collect(Collectors.joining("; "));
+        return joined.isEmpty() ? null : joined;
     }
 
     private StagedRows.Route route(ImportItem.RawRow row, Integer year, String crimeArea, List<DataQualityIssue> issues) {

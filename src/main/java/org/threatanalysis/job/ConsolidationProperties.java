@@ -1,5 +1,7 @@
 package org.threatanalysis.job;
 
+import org.threatanalysis.normalisation.MatchingThresholds;
+
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,11 +16,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param database folder of the HSQLDB database (job repository and staging)
  * @param chunkSize rows per chunk transaction in the import step
  * @param importThreads submissions imported in parallel
+ * @param matching thresholds of the scored modus-operandi matcher
  */
 @ConfigurationProperties("consolidation")
-public record ConsolidationProperties(Path input, Path output, Path database, int chunkSize, int importThreads) {
+public record ConsolidationProperties(Path input, Path output, Path database, int chunkSize, int importThreads,
+        Matching matching) {
+
+    /**
+     * @param threshold lowest score a scored MO match is accepted with (below: unmatched, for review)
+     * @param margin how far the best MO code must lead the second best to be accepted
+     * @param reviewBelow scored matches below this confidence are listed for review as well
+     */
+    public record Matching(Double threshold, Double margin, Double reviewBelow) {
+
+        public Matching {
+            threshold = threshold == null ? MatchingThresholds.DEFAULT_THRESHOLD : threshold;
+            margin = margin == null ? MatchingThresholds.DEFAULT_MARGIN : margin;
+            reviewBelow = reviewBelow == null ? MatchingThresholds.DEFAULT_REVIEW_BELOW : reviewBelow;
+        }
+    }
 
     public ConsolidationProperties {
+        if (matching == null) {
+            matching = new Matching(null, null, null);
+        }
         if (chunkSize <= 0) {
             chunkSize = 500;
         }

@@ -21,6 +21,11 @@ public final class SeparatorRouteParser implements RouteParser {
     private static final Pattern STRONG_SEPARATORS =
             Pattern.compile("\\s*(?:->|=>|→|⇒|➔|⟶|>|–|—|―|\\s-\\s|/|\\\\|,|;|\\+|\\(|\\)|\\[|\\]|\\|)\\s*");
     private static final Pattern HYPHEN = Pattern.compile("-");
+    private static final Pattern BRACKETS = Pattern.compile("[(\\[]([^)\\]]*)[)\\]]");
+
+    // Cover loads named in route text that are not seized commodities.
+    private static final Set<String> COMMODITY_WORDS = Set.of("banana", "bananas", "banane", "bananama", "fruit",
+            "goods", "cargo", "marfa", "roba", "migrants", "migranti", "victims", "victime", "zrtve");
 
     private final CountryResolver countries;
     private final ReferenceData reference;
@@ -65,11 +70,20 @@ public final class SeparatorRouteParser implements RouteParser {
         List<String> codes = new ArrayList<>();
         List<String> places = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        for (String segment : STRONG_SEPARATORS.split(remaining)) {
-            if (!segment.isBlank()) {
-                resolveSegment(segment.strip(), codes, places, unknown);
+        // Text in brackets qualifies what precedes it ("BiH (Bihać, V. Kladuša)", "Mađarska (Horgoš)",
+        // "Bar (ME)"): its places are kept, but it adds no country to the sequence unless nothing precedes.
+        java.util.regex.Matcher bracket = BRACKETS.matcher(remaining);
+        int position = 0;
+        while (bracket.find()) {
+            resolveText(remaining.substring(position, bracket.start()), codes, places, unknown);
+            List<String> qualifierCodes = new ArrayList<>();
+            resolveText(bracket.group(1), qualifierCodes, places, unknown);
+            if (codes.isEmpty()) {
+                codes.addAll(qualifierCodes);
             }
+            position = bracket.end();
         }
+        resolveText(remaining.substring(position), codes, places, unknown);
         List<String> collapsed = new ArrayList<>();
         for (String code : codes) {
             if (collapsed.isEmpty() || !collapsed.get(collapsed.size() - 1).equals(code)) {
@@ -77,6 +91,14 @@ public final class SeparatorRouteParser implements RouteParser {
             }
         }
         return new ParsedRoute(collapsed, places, transport, unknown);
+    }
+
+    private void resolveText(String text, List<String> codes, List<String> places, List<String> unknown) {
+        for (String segment : STRONG_SEPARATORS.split(text)) {
+            if (!segment.isBlank()) {
+                resolveSegment(segment.strip(), codes, places, unknown);
+            }
+        }
     }
 
     private static String modeCode(String kind) {
@@ -160,7 +182,11 @@ public final class SeparatorRouteParser implements RouteParser {
             if (found) {
                 start = end;
             } else {
-                unknown.add(kept.get(start));
+                // What moves on the route ("bananas", "cocaine") is not a place: passed over.
+                String word = kept.get(start);
+                if (reference.commodities().lookupFolded(word).isEmpty() && !COMMODITY_WORDS.contains(word)) {
+                    unknown.add(word);
+                }
                 start++;
             }
         }

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threatanalysis.reading.SubmissionWorkbook;
 import org.threatanalysis.reading.UnreadableWorkbookException;
+import org.threatanalysis.reference.ReferenceWorkbook;
 import org.threatanalysis.staging.SubmissionRecord;
 
 /**
@@ -60,6 +61,12 @@ public final class SubmissionRegistrar {
         }
         String fingerprint = sha256(file);
         try (SubmissionWorkbook workbook = SubmissionWorkbook.open(file)) {
+            if (ReferenceWorkbook.isReferenceWorkbook(workbook)) {
+                return new Registered(record(id, relative, size, fingerprint, SubmissionStatus.REFERENCE,
+                        "Reference data (no cover sheet; sheets " + String.join(", ", workbook.sheetNames())
+                                + "): applied over the shipped reference data, not imported as a submission.", null),
+                        null);
+            }
             CoverSheet cover = coverSheets.read(workbook);
             boolean hasData = DATA_SHEETS.stream().anyMatch(name -> workbook.findSheet(name).isPresent());
             if (!hasData) {

@@ -20,6 +20,7 @@ import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.threatanalysis.normalisation.RouteParser;
 import org.threatanalysis.reference.ReferenceData;
 import org.threatanalysis.staging.StagingRepository;
 
@@ -37,15 +38,21 @@ public final class ConsolidatedWorkbookWriter {
     static final String TEMP_PREFIX = ".writing-";
 
     private final StagingRepository staging;
-    private final ReferenceData reference;
 
-    public ConsolidatedWorkbookWriter(StagingRepository staging, ReferenceData reference) {
+    public ConsolidatedWorkbookWriter(StagingRepository staging) {
         this.staging = staging;
-        this.reference = reference;
     }
 
-    /** The period the workbook covers and the run it comes from. */
-    public record Request(long runId, Integer fromYear, Integer toYear, Path outputFolder, Path poiTempFolder) {
+    /** The period the workbook covers, the run it comes from, and the run's reference data. */
+    public record Request(long runId, Integer fromYear, Integer toYear, Path outputFolder, Path poiTempFolder,
+            Normalisation normalisation) {
+    }
+
+    /**
+     * The run's reference data (labels, fingerprint), its route parser (to list unknown places for
+     * review) and the confidence below which scored matches are reviewed.
+     */
+    public record Normalisation(ReferenceData reference, RouteParser routes, double reviewBelow) {
     }
 
     public static String fileName(int from, int to) {
@@ -62,18 +69,20 @@ public final class ConsolidatedWorkbookWriter {
         try {
             workbook.setCompressTempFiles(false);
             WorkbookStyles styles = new WorkbookStyles(workbook);
+            ReferenceData reference = request.normalisation().reference();
             int submissions = new SubmissionsSheet(staging, workbook, styles).write(request.runId(), period);
-            long indicators = writeIndicators(workbook, styles, request.runId(), period);
-            long modusOperandi = writeModusOperandi(workbook, styles, request.runId(), period);
+            long indicators = writeIndicators(workbook, styles, reference, request.runId(), period);
+            long modusOperandi = writeModusOperandi(workbook, styles, reference, request.runId(), period);
             long routes = writeRoutes(workbook, styles, request.runId(), period);
+            long review = new ReviewSheet(staging, workbook, styles, request.normalisation()).write(request.runId(), period);
             long issues = new DataQualitySheet(staging, workbook, styles).write(request.runId());
             setProperties(workbook, request, period);
             try (OutputStream out = Files.newOutputStream(temp)) {
                 workbook.write(out);
             }
             moveIntoPlace(temp, target);
-            log.info("Wrote {}: {} files registered, {} indicator, {} modus operandi, {} route rows, {} data-quality findings",
-                    target, submissions, indicators, modusOperandi, routes, issues);
+            log.info("Wrote {}: {} files registered, {} indicator, {} modus operandi, {} route rows, {} review entries,"
+                    + " {} data-quality findings", target, submissions, indicators, modusOperandi, routes, review, issues);
             return target;
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
@@ -170,7 +179,8 @@ public final class ConsolidatedWorkbookWriter {
             WHERE t.run_id = ? AND t.report_year BETWEEN ? AND ?
             """;
 
-    private long writeIndicators(SXSSFWorkbook workbook, WorkbookStyles styles, long runId, int[] period) {
+    private long writeIndicators(SXSSFWorkbook workbook, WorkbookStyles styles, ReferenceData reference, long runId,
+            int[] period) {
         SheetWriter sheet = new SheetWriter(workbook.createSheet("Indicators"), styles, "Submitter", "Member state",
                 "Year", "Crime area", "Crime area name", "Indicator", "Commodity", "Value", "Unit", "Figure",
                 "Value as submitted", "Unit as submitted", "Crime area as submitted", "Indicator as submitted",
@@ -203,7 +213,8 @@ public final class ConsolidatedWorkbookWriter {
         };
     }
 
-    private long writeModusOperandi(SXSSFWorkbook workbook, WorkbookStyles styles, long runId, int[] period) {
+    private long writeModusOperandi(SXSSFWorkbook workbook, WorkbookStyles styles, ReferenceData reference, long runId,
+            int[] period) {
         SheetWriter sheet = new SheetWriter(workbook.createSheet("Modus operandi"), styles, "Submitter",
                 "Member state", "Year", "Crime area", "MO code", "MO label", "Matched by", "Confidence",
                 "Modus operandi as submitted", "MO code as submitted", "Suggestions", "Trend", "Notes", "Source");
@@ -223,9 +234,10 @@ public final class ConsolidatedWorkbookWriter {
         return sheet.dataRows();
     }
 
-    private static String method(String method) {
+    static String method(String method) {
         return switch (method) {
             case "CODE" -> "MO code";
+            case "DECISION" -> "analyst decision";
             case "EXACT" -> "exact phrasing";
             case "SCORED" -> "scored match";
             default -> "unmatched";
@@ -263,7 +275,8 @@ public final class ConsolidatedWorkbookWriter {
         POIXMLProperties.CustomProperties custom = properties.getCustomProperties();
         custom.addProperty("Run id", Long.toString(request.runId()));
         custom.addProperty("Period", periodText);
-        custom.addProperty("Reference data", reference.fingerprint());
+        custom.addProperty("Reference data", request.normalisation().reference().fingerprint());
+        custom.addProperty("Reference data source", request.normalisation().reference().description());
     }
 
     /** Runs a query whose first column is a submission id and the next {@code width} columns counts. */

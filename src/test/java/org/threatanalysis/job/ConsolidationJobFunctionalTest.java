@@ -55,7 +55,7 @@ class ConsolidationJobFunctionalTest {
     @Test
     void shouldWriteTheSheetsOfTheConsolidatedWorkbook() {
         assertThat(workbook.sheetNames()).containsExactly("Submissions", "Indicators", "Modus operandi", "Routes",
-                "Data quality");
+                "Review", "Data quality");
     }
 
     @Test

@@ -66,7 +66,7 @@ public final class RowNormaliser {
         StagedRows.Staged staged = switch (row.kind()) {
             case INDICATORS -> indicator(row, year, crimeArea, issues);
             case MODUS_OPERANDI -> modusOperandi(row, year, crimeArea, issues);
-            case ROUTES -> route(row, year, crimeArea, issues);
+            case ROUTES -> route(row, year, crimeArea, issues, cover);
         };
         return new ImportResult(staged, null, issues);
     }
@@ -221,7 +221,8 @@ public final class RowNormaliser {
         return joined.isEmpty() ? null : joined;
     }
 
-    private StagedRows.Route route(ImportItem.RawRow row, Integer year, String crimeArea, List<DataQualityIssue> issues) {
+    private StagedRows.Route route(ImportItem.RawRow row, Integer year, String crimeArea, List<DataQualityIssue> issues,
+            CoverSheet cover) {
         String text = row.text("route");
         if (text == null) {
             issues.add(reject(row, "route", null, "The Route is missing."));
@@ -242,7 +243,7 @@ public final class RowNormaliser {
         if (year == null || crimeArea == null || issues.stream().anyMatch(DataQualityIssue::rowRejected)) {
             return null;
         }
-        ParsedRoute parsed = routes.parse(text, transportText);
+        ParsedRoute parsed = routes.parse(text, transportText, cover.submitter());
         String problem = parsed.problem();
         if (problem != null) {
             issues.add(warn(row, "route", text, "Route not fully understood: " + problem

@@ -73,9 +73,11 @@ final class NormaliseStagedTasklet implements Tasklet {
 
     private int routes(long runId, RunNormalisation.Normalisers n) {
         List<Object[]> updates = new ArrayList<>();
-        staging.stream("SELECT submission_id, sheet_row, route_text, transport_raw FROM ta_route WHERE run_id = ?",
+        staging.stream("SELECT t.submission_id, t.sheet_row, t.route_text, t.transport_raw, s.submitter FROM ta_route t"
+                + " JOIN ta_submission s ON s.run_id = t.run_id AND s.submission_id = t.submission_id WHERE t.run_id = ?",
                 rs -> {
-                    ParsedRoute parsed = n.routes().parse(rs.getString("route_text"), rs.getString("transport_raw"));
+                    ParsedRoute parsed = n.routes().parse(rs.getString("route_text"), rs.getString("transport_raw"),
+                            rs.getString("submitter"));
                     updates.add(new Object[] {parsed.countrySequence(),
                             parsed.places().isEmpty() ? null : String.join("; ", parsed.places()), parsed.transport(),
                             parsed.problem(), runId, rs.getInt("submission_id"), rs.getInt("sheet_row")});

@@ -49,6 +49,37 @@ public final class SeparatorRouteParser implements RouteParser {
                 .toList();
     }
 
+    private static final Pattern BARE_RS = Pattern.compile("(?<![\\p{L}])RS(?![\\p{L}])");
+
+    /**
+     * In a Republika Srpska ({@code BA-SRP}) submission a bare {@code RS} may mean the entity
+     * rather than Serbia. It is read as Serbia when the route also names Bosnia and Herzegovina
+     * (the entity lies inside it, so a route through it would say BA), otherwise as the entity,
+     * i.e. {@code BA}; either way the reading is recorded among the places.
+     */
+    @Override
+    public ParsedRoute parse(String text, String transportColumn, String submitter) {
+        ParsedRoute parsed = parse(text, transportColumn);
+        if (!"BA-SRP".equals(submitter) || text == null || !BARE_RS.matcher(text).find()
+                || !parsed.countries().contains("RS")) {
+            return parsed;
+        }
+        List<String> places = new ArrayList<>(parsed.places());
+        if (parsed.countries().contains("BA")) {
+            places.add("RS read as Serbia (BA-SRP submission; the route names BA)");
+            return new ParsedRoute(parsed.countries(), places, parsed.transport(), parsed.unknownParts());
+        }
+        List<String> countries = new ArrayList<>();
+        for (String code : parsed.countries()) {
+            String mapped = code.equals("RS") ? "BA" : code;
+            if (countries.isEmpty() || !countries.get(countries.size() - 1).equals(mapped)) {
+                countries.add(mapped);
+            }
+        }
+        places.add("RS read as Republika Srpska, BA (BA-SRP submission)");
+        return new ParsedRoute(countries, places, parsed.transport(), parsed.unknownParts());
+    }
+
     @Override
     public ParsedRoute parse(String text, String transportColumn) {
         String transport = transportColumn == null || transportColumn.isBlank() ? null

@@ -35,13 +35,16 @@ public record ReferenceWorkbook(String name, Map<String, List<Map<String, String
         Map<String, String> names = new LinkedHashMap<>();
         for (String file : ReferenceData.FILES) {
             String stem = file.substring(0, file.length() - ".tsv".length());
-            if (!stem.equals("modus-operandi")) {
+            // "Indicators" and "Modus operandi" are data sheets of a submission: never taken as reference names.
+            if (!stem.equals("modus-operandi") && !stem.equals("indicators")) {
                 names.put(TextFolding.fold(stem), file);
             }
         }
         names.put("modus operandi vocabulary", "modus-operandi.tsv");
         names.put("mo vocabulary", "modus-operandi.tsv");
         names.put("gazetteer", "places.tsv");
+        names.put("indicator list", "indicators.tsv");
+        names.put("indicator codes", "indicators.tsv");
         return Map.copyOf(names);
     }
 

@@ -55,4 +55,16 @@ class SeparatorRouteParserTest {
         assertThat(unknown.problem()).contains("atlantis");
         assertThat(unknown.countrySequence()).isEqualTo("RS>HU");
     }
+
+    @Test
+    void shouldResolveABareRsInARepublikaSrpskaSubmissionByTheRouteAndRecordIt() {
+        ParsedRoute entity = parser.parse("RS - HR - SI", null, "BA-SRP");
+        assertThat(entity.countrySequence()).isEqualTo("BA>HR>SI");
+        assertThat(entity.places()).anyMatch(p -> p.contains("Republika Srpska"));
+        ParsedRoute serbia = parser.parse("TR>BG>RS>BA>HR", null, "BA-SRP");
+        assertThat(serbia.countrySequence()).isEqualTo("TR>BG>RS>BA>HR");
+        assertThat(serbia.places()).anyMatch(p -> p.contains("read as Serbia"));
+        assertThat(parser.parse("RS - HR - SI", null, "RS").countrySequence()).isEqualTo("RS>HR>SI");
+        assertThat(parser.parse("Republika Srpska – Hrvatska", null, null).countrySequence()).isEqualTo("BA>HR");
+    }
 }

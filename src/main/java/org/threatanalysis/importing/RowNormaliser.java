@@ -67,7 +67,7 @@ public final class RowNormaliser {
         StagedRows.Staged staged = switch (row.kind()) {
             case INDICATORS -> indicator(row, year, crimeArea, issues);
             case MODUS_OPERANDI -> modusOperandi(row, year, crimeArea, issues);
-            case ROUTES -> route(row, year, crimeArea, issues);
+            case ROUTES -> route(row, year, crimeArea, issues, cover);
         };
         return new ImportResult(staged, null, issues);
     }
@@ -207,16 +207,23 @@ public final class RowNormaliser {
         if (codeRaw != null && match.method() != ModusOperandiMatch.Method.CODE) {
             issues.add(warn(row, "mo_code", codeRaw, "Unknown MO code '" + codeRaw + "'; the text was matched instead."));
         }
-        String suggestions = match.suggestions().stream()
-                .map(s -> s.code() + " (" + String.format(Locale.ROOT, "%.2f", s.score()) + ")")
-                .collect(Collectors.joining("; "));
+        String suggestions = suggestions(match);
         return new StagedRows.ModusOperandi(row.submissionId(), row.rowNumber(),
                 row.source(text != null ? "mo_text" : "mo_code"), year, crimeArea, row.text("crime_area"), text,
-                codeRaw, match.code(), match.method().name(), match.confidence(), suggestions.isEmpty() ? null : suggestions,
+                codeRaw, match.code(), match.method().name(), match.confidence(), suggestions,
                 trend, row.text("trend"), row.text("notes"));
     }
 
-    private StagedRows.Route route(ImportItem.RawRow row, Integer year, String crimeArea, List<DataQualityIssue> issues) {
+    /** The suggestions of a match as staged and shown: {@code "MS01 (0.72); MS02 (0.55)"}, or null. */
+    public static String suggestions(ModusOperandiMatch match) {
+        String joined = match.suggestions().stream()
+                .map(s -> s.code() + " (" + String.format(Locale.ROOT, "%.2f", s.score()) + ")")
+                .collect(Collectors.joining("; "));
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private StagedRows.Route route(ImportItem.RawRow row, Integer year, String crimeArea, List<DataQualityIssue> issues,
+            CoverSheet cover) {
         String text = row.text("route");
         if (text == null) {
             issues.add(reject(row, "route", null, "The Route is missing."));
@@ -237,7 +244,7 @@ public final class RowNormaliser {
         if (year == null || crimeArea == null || issues.stream().anyMatch(DataQualityIssue::rowRejected)) {
             return null;
         }
-        ParsedRoute parsed = routes.parse(text, transportText);
+        ParsedRoute parsed = routes.parse(text, transportText, cover.submitter());
         String problem = parsed.problem();
         if (problem != null) {
             issues.add(warn(row, "route", text, "Route not fully understood: " + problem

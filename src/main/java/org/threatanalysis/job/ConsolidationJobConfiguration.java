@@ -25,10 +25,6 @@ import org.threatanalysis.importing.ImportResult;
 import org.threatanalysis.importing.RowNormaliser;
 import org.threatanalysis.importing.SubmissionRowReader;
 import org.threatanalysis.normalisation.CountryResolver;
-import org.threatanalysis.normalisation.ModusOperandiMatcher;
-import org.threatanalysis.normalisation.RouteParser;
-import org.threatanalysis.normalisation.SeparatorRouteParser;
-import org.threatanalysis.normalisation.VocabularyModusOperandiMatcher;
 import org.threatanalysis.reference.ReferenceData;
 import org.threatanalysis.staging.StagingRepository;
 import org.threatanalysis.staging.SubmissionRecord;
@@ -50,6 +46,7 @@ public class ConsolidationJobConfiguration {
     public static final String REGISTER_STEP = "registerSubmissions";
     public static final String IMPORT_STEP = "importSubmissions";
     public static final String IMPORT_PARTITION_STEP = "importSubmission";
+    public static final String NORMALISE_STEP = "normaliseStaged";
     public static final String WRITE_STEP = "writeWorkbook";
 
     private static final Logger log = LoggerFactory.getLogger(ConsolidationJobConfiguration.class);
@@ -67,19 +64,8 @@ public class ConsolidationJobConfiguration {
     }
 
     @Bean
-    ModusOperandiMatcher modusOperandiMatcher(ReferenceData referenceData) {
-        return new VocabularyModusOperandiMatcher(referenceData);
-    }
-
-    @Bean
-    RouteParser routeParser(ReferenceData referenceData, CountryResolver countryResolver) {
-        return new SeparatorRouteParser(referenceData, countryResolver);
-    }
-
-    @Bean
-    RowNormaliser rowNormaliser(ReferenceData referenceData, ModusOperandiMatcher modusOperandiMatcher,
-            RouteParser routeParser) {
-        return new RowNormaliser(referenceData, modusOperandiMatcher, routeParser);
+    RunNormalisation runNormalisation(ConsolidationProperties properties) {
+        return new RunNormalisation(properties);
     }
 
     @Bean
@@ -89,16 +75,17 @@ public class ConsolidationJobConfiguration {
     }
 
     @Bean
-    ConsolidatedWorkbookWriter consolidatedWorkbookWriter(StagingRepository staging, ReferenceData referenceData) {
-        return new ConsolidatedWorkbookWriter(staging, referenceData);
+    ConsolidatedWorkbookWriter consolidatedWorkbookWriter(StagingRepository staging) {
+        return new ConsolidatedWorkbookWriter(staging);
     }
 
     @Bean
     Job consolidationJob(JobRepository jobRepository, Step registerSubmissions, Step importSubmissions,
-            Step writeWorkbook, StagingRepository staging) {
+            Step normaliseStaged, Step writeWorkbook, StagingRepository staging) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(registerSubmissions)
                 .next(importSubmissions)
+                .next(normaliseStaged)
                 .next(writeWorkbook)
                 .listener(new JobExecutionListener() {
                     @Override
@@ -158,19 +145,26 @@ public class ConsolidationJobConfiguration {
     // its restart position would never be saved.
     @Bean
     @StepScope
-    SubmissionRowReader submissionRowReader(StagingRepository staging, ReferenceData referenceData,
+    SubmissionRowReader submissionRowReader(StagingRepository staging, RunNormalisation runNormalisation,
             ConsolidationProperties properties, @Value("#{stepExecution}") StepExecution stepExecution) {
         SubmissionRecord submission = submission(staging, stepExecution);
         Path input = Path.of(stepExecution.getJobParameters().getString(JobParameterNames.INPUT));
         return new SubmissionRowReader(submission.submissionId(), input.resolve(submission.relativePath()),
-                submission.relativePath(), submission.fingerprint(), referenceData.headerAliases(),
-                properties.budget());
+                submission.relativePath(), submission.fingerprint(),
+                normalisers(runNormalisation, stepExecution).reference().headerAliases(), properties.budget());
+    }
+
+    private static RunNormalisation.Normalisers normalisers(RunNormalisation runNormalisation, StepExecution stepExecution) {
+        var parameters = stepExecution.getJobParameters();
+        return runNormalisation.forInput(Path.of(parameters.getString(JobParameterNames.INPUT)),
+                runNormalisation.excludedFolders(Path.of(parameters.getString(JobParameterNames.OUTPUT))));
     }
 
     @Bean
     @StepScope
-    SubmissionRowProcessor rowProcessor(StagingRepository staging, RowNormaliser rowNormaliser,
+    SubmissionRowProcessor rowProcessor(StagingRepository staging, RunNormalisation runNormalisation,
             @Value("#{stepExecution}") StepExecution stepExecution) {
+        RowNormaliser rowNormaliser = normalisers(runNormalisation, stepExecution).rows();
         SubmissionRecord s = submission(staging, stepExecution);
         CoverSheet cover = new CoverSheet(s.memberState(), s.reportingEntity(), s.submitter(), s.memberStateRaw(),
                 s.entityRaw(), s.periodFrom(), s.periodTo(), s.submissionDate(), s.revision(), s.templateVersion());
@@ -190,10 +184,20 @@ public class ConsolidationJobConfiguration {
     }
 
     @Bean
+    Step normaliseStaged(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            StagingRepository staging, RunNormalisation runNormalisation) {
+        return new StepBuilder(NORMALISE_STEP, jobRepository)
+                .tasklet(new NormaliseStagedTasklet(staging, runNormalisation), transactionManager)
+                .build();
+    }
+
+    @Bean
     Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ConsolidatedWorkbookWriter consolidatedWorkbookWriter, ConsolidationProperties properties) {
+            ConsolidatedWorkbookWriter consolidatedWorkbookWriter, ConsolidationProperties properties,
+            RunNormalisation runNormalisation) {
         return new StepBuilder(WRITE_STEP, jobRepository)
-                .tasklet(new WriteWorkbookTasklet(consolidatedWorkbookWriter, properties), transactionManager)
+                .tasklet(new WriteWorkbookTasklet(consolidatedWorkbookWriter, properties, runNormalisation),
+                        transactionManager)
                 .build();
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.threatanalysis.normalisation.MatchingThresholds;
 import org.threatanalysis.reading.ReadingBudget;
 
 /**
@@ -18,10 +19,25 @@ import org.threatanalysis.reading.ReadingBudget;
  * @param importThreads submissions imported in parallel
  * @param budget limits on what one submission file may make the job read ({@code consolidation.budget.*})
  * @param minFreeDisk free space required on the database's and the output's volume before writing
+ * @param matching thresholds of the scored modus-operandi matcher
  */
 @ConfigurationProperties("consolidation")
 public record ConsolidationProperties(Path input, Path output, Path database, int chunkSize, int importThreads,
-        ReadingBudget budget, DataSize minFreeDisk) {
+        ReadingBudget budget, DataSize minFreeDisk, Matching matching) {
+
+    /**
+     * @param threshold lowest score a scored MO match is accepted with (below: unmatched, for review)
+     * @param margin how far the best MO code must lead the second best to be accepted
+     * @param reviewBelow scored matches below this confidence are listed for review as well
+     */
+    public record Matching(Double threshold, Double margin, Double reviewBelow) {
+
+        public Matching {
+            threshold = threshold == null ? MatchingThresholds.DEFAULT_THRESHOLD : threshold;
+            margin = margin == null ? MatchingThresholds.DEFAULT_MARGIN : margin;
+            reviewBelow = reviewBelow == null ? MatchingThresholds.DEFAULT_REVIEW_BELOW : reviewBelow;
+        }
+    }
 
     public ConsolidationProperties {
         if (budget == null) {
@@ -29,6 +45,9 @@ public record ConsolidationProperties(Path input, Path output, Path database, in
         }
         if (minFreeDisk == null || minFreeDisk.isNegative()) {
             minFreeDisk = DataSize.ofMegabytes(64);
+        }
+        if (matching == null) {
+            matching = new Matching(null, null, null);
         }
         if (chunkSize <= 0) {
             chunkSize = 500;

@@ -54,6 +54,7 @@ final class RegisterSubmissionsTasklet implements Tasklet {
         int accepted = 0;
         int rejected = 0;
         int ignored = 0;
+        int reference = 0;
         for (SubmissionRegistrar.Registered file : registered) {
             staging.insertSubmission(runId, file.record());
             switch (file.record().status()) {
@@ -63,6 +64,7 @@ final class RegisterSubmissionsTasklet implements Tasklet {
                             file.record().relativePath(), file.cover()));
                 }
                 case "REJECTED" -> rejected++;
+                case "REFERENCE" -> reference++;
                 default -> ignored++;
             }
         }
@@ -77,8 +79,8 @@ final class RegisterSubmissionsTasklet implements Tasklet {
         }
         contribution.incrementWriteCount(accepted);
         stepExecution.getExecutionContext().putInt("files.rejected", rejected);
-        log.info("Registered {} files from {}: {} accepted, {} rejected, {} ignored; {} submission-years superseded",
-                registered.size(), input, accepted, rejected, ignored, superseded);
+        log.info("Registered {} files from {}: {} accepted, {} rejected, {} ignored, {} reference data; {} submission-years"
+                + " superseded", registered.size(), input, accepted, rejected, ignored, reference, superseded);
         return RepeatStatus.FINISHED;
     }
 }

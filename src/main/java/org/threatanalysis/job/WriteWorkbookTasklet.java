@@ -18,10 +18,13 @@ final class WriteWorkbookTasklet implements Tasklet {
 
     private final ConsolidatedWorkbookWriter writer;
     private final ConsolidationProperties properties;
+    private final RunNormalisation normalisation;
 
-    WriteWorkbookTasklet(ConsolidatedWorkbookWriter writer, ConsolidationProperties properties) {
+    WriteWorkbookTasklet(ConsolidatedWorkbookWriter writer, ConsolidationProperties properties,
+            RunNormalisation normalisation) {
         this.writer = writer;
         this.properties = properties;
+        this.normalisation = normalisation;
     }
 
     @Override
@@ -30,12 +33,15 @@ final class WriteWorkbookTasklet implements Tasklet {
         var parameters = stepExecution.getJobParameters();
         Long from = parameters.getLong(JobParameterNames.FROM_YEAR);
         Long to = parameters.getLong(JobParameterNames.TO_YEAR);
-        Path outputFolder = Path.of(parameters.getString(JobParameterNames.OUTPUT));
-        DiskSpace.require(outputFolder, properties.minFreeDisk(), "output folder");
+        Path output = Path.of(parameters.getString(JobParameterNames.OUTPUT));
+        DiskSpace.require(output, properties.minFreeDisk(), "output folder");
         DiskSpace.require(properties.poiTempFolder(), properties.minFreeDisk(), "temporary files of the workbook writer");
+        RunNormalisation.Normalisers n = normalisation.forInput(Path.of(parameters.getString(JobParameterNames.INPUT)),
+                normalisation.excludedFolders(output));
         Path written = writer.write(new ConsolidatedWorkbookWriter.Request(RunIds.of(stepExecution),
-                from == null ? null : from.intValue(), to == null ? null : to.intValue(),
-                Path.of(parameters.getString(JobParameterNames.OUTPUT)), properties.poiTempFolder()));
+                from == null ? null : from.intValue(), to == null ? null : to.intValue(), output,
+                properties.poiTempFolder(), new ConsolidatedWorkbookWriter.Normalisation(n.reference(), n.routes(),
+                        properties.matching().reviewBelow())));
         stepExecution.getJobExecution().getExecutionContext().putString(OUTPUT_FILE, written.toString());
         return RepeatStatus.FINISHED;
     }

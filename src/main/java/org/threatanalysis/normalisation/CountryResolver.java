@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import org.threatanalysis.reference.ReferenceData;
 import org.threatanalysis.reference.TextFolding;
+import org.threatanalysis.reference.TextStems;
 
 /**
  * Resolves a country or place name, in any of the region's languages and scripts, to an
@@ -19,9 +20,34 @@ public final class CountryResolver {
 
     private static final Pattern FOOTNOTE = Pattern.compile("[*†‡¹²³]+");
     private final ReferenceData reference;
+    // Stemmed key of every country and place phrasing, for inflected forms the tables lack
+    // ("Hrvatskoj", "Bugarskoj"); keys that two codes share are left out rather than guessed.
+    private final java.util.Map<String, String> byStem = new java.util.HashMap<>();
+    private final java.util.Map<String, String> placeByStem = new java.util.HashMap<>();
 
     public CountryResolver(ReferenceData reference) {
         this.reference = reference;
+        index(reference.countries().foldedPhrases(), byStem);
+        index(reference.places().foldedPhrases(), placeByStem);
+    }
+
+    private static void index(java.util.Map<String, String> phrases, java.util.Map<String, String> target) {
+        java.util.Set<String> ambiguous = new java.util.HashSet<>();
+        for (java.util.Map.Entry<String, String> phrase : phrases.entrySet()) {
+            String key = stemKey(phrase.getKey());
+            if (phrase.getKey().length() < 7 || key.length() < 5) {
+                continue;
+            }
+            String previous = target.putIfAbsent(key, phrase.getValue());
+            if (previous != null && !previous.equals(phrase.getValue())) {
+                ambiguous.add(key);
+            }
+        }
+        ambiguous.forEach(target::remove);
+    }
+
+    private static String stemKey(String folded) {
+        return String.join(" ", TextStems.stemsOfFolded(folded));
     }
 
     public Optional<String> country(String text) {
@@ -42,6 +68,16 @@ public final class CountryResolver {
             return Optional.of(new Resolution(country.get(), null));
         }
         Optional<String> place = reference.places().lookupFolded(folded);
+        // English plurals ("islands") are not inflected country names: no stem fallback for them.
+        if (place.isEmpty() && !folded.endsWith("s")) {
+            // Inflected or preceded by a preposition ("iz Srbije", "u Hrvatskoj"): compare stems.
+            String key = stemKey(folded);
+            String code = byStem.get(key);
+            if (code != null) {
+                return Optional.of(new Resolution(code, null));
+            }
+            place = Optional.ofNullable(placeByStem.get(key));
+        }
         if (place.isPresent()) {
             String code = reference.places().entry(place.get()).map(e -> e.attribute("country")).orElse("");
             if (!code.isEmpty()) {

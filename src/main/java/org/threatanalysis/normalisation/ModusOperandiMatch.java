@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record ModusOperandiMatch(String code, Method method, double confidence, List<Suggestion> suggestions) {
 
-    public enum Method { CODE, EXACT, SCORED, UNMATCHED }
+    public enum Method { CODE, DECISION, EXACT, SCORED, UNMATCHED }
 
     public record Suggestion(String code, double score) {
     }

@@ -21,6 +21,11 @@ public final class SeparatorRouteParser implements RouteParser {
     private static final Pattern STRONG_SEPARATORS =
             Pattern.compile("\\s*(?:->|=>|→|⇒|➔|⟶|>|–|—|―|\\s-\\s|/|\\\\|,|;|\\+|\\(|\\)|\\[|\\]|\\|)\\s*");
     private static final Pattern HYPHEN = Pattern.compile("-");
+    private static final Pattern BRACKETS = Pattern.compile("[(\\[]([^)\\]]*)[)\\]]");
+
+    // Cover loads named in route text that are not seized commodities.
+    private static final Set<String> COMMODITY_WORDS = Set.of("banana", "bananas", "banane", "bananama", "fruit",
+            "goods", "cargo", "marfa", "roba", "migrants", "migranti", "victims", "victime", "zrtve");
 
     private final CountryResolver countries;
     private final ReferenceData reference;
@@ -44,6 +49,37 @@ public final class SeparatorRouteParser implements RouteParser {
                 .toList();
     }
 
+    private static final Pattern BARE_RS = Pattern.compile("(?<![\\p{L}])RS(?![\\p{L}])");
+
+    /**
+     * In a Republika Srpska ({@code BA-SRP}) submission a bare {@code RS} may mean the entity
+     * rather than Serbia. It is read as Serbia when the route also names Bosnia and Herzegovina
+     * (the entity lies inside it, so a route through it would say BA), otherwise as the entity,
+     * i.e. {@code BA}; either way the reading is recorded among the places.
+     */
+    @Override
+    public ParsedRoute parse(String text, String transportColumn, String submitter) {
+        ParsedRoute parsed = parse(text, transportColumn);
+        if (!"BA-SRP".equals(submitter) || text == null || !BARE_RS.matcher(text).find()
+                || !parsed.countries().contains("RS")) {
+            return parsed;
+        }
+        List<String> places = new ArrayList<>(parsed.places());
+        if (parsed.countries().contains("BA")) {
+            places.add("RS read as Serbia (BA-SRP submission; the route names BA)");
+            return new ParsedRoute(parsed.countries(), places, parsed.transport(), parsed.unknownParts());
+        }
+        List<String> countries = new ArrayList<>();
+        for (String code : parsed.countries()) {
+            String mapped = code.equals("RS") ? "BA" : code;
+            if (countries.isEmpty() || !countries.get(countries.size() - 1).equals(mapped)) {
+                countries.add(mapped);
+            }
+        }
+        places.add("RS read as Republika Srpska, BA (BA-SRP submission)");
+        return new ParsedRoute(countries, places, parsed.transport(), parsed.unknownParts());
+    }
+
     @Override
     public ParsedRoute parse(String text, String transportColumn) {
         String transport = transportColumn == null || transportColumn.isBlank() ? null
@@ -65,11 +101,20 @@ public final class SeparatorRouteParser implements RouteParser {
         List<String> codes = new ArrayList<>();
         List<String> places = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        for (String segment : STRONG_SEPARATORS.split(remaining)) {
-            if (!segment.isBlank()) {
-                resolveSegment(segment.strip(), codes, places, unknown);
+        // Text in brackets qualifies what precedes it ("BiH (Bihać, V. Kladuša)", "Mađarska (Horgoš)",
+        // "Bar (ME)"): its places are kept, but it adds no country to the sequence unless nothing precedes.
+        java.util.regex.Matcher bracket = BRACKETS.matcher(remaining);
+        int position = 0;
+        while (bracket.find()) {
+            resolveText(remaining.substring(position, bracket.start()), codes, places, unknown);
+            List<String> qualifierCodes = new ArrayList<>();
+            resolveText(bracket.group(1), qualifierCodes, places, unknown);
+            if (codes.isEmpty()) {
+                codes.addAll(qualifierCodes);
             }
+            position = bracket.end();
         }
+        resolveText(remaining.substring(position), codes, places, unknown);
         List<String> collapsed = new ArrayList<>();
         for (String code : codes) {
             if (collapsed.isEmpty() || !collapsed.get(collapsed.size() - 1).equals(code)) {
@@ -77,6 +122,14 @@ public final class SeparatorRouteParser implements RouteParser {
             }
         }
         return new ParsedRoute(collapsed, places, transport, unknown);
+    }
+
+    private void resolveText(String text, List<String> codes, List<String> places, List<String> unknown) {
+        for (String segment : STRONG_SEPARATORS.split(text)) {
+            if (!segment.isBlank()) {
+                resolveSegment(segment.strip(), codes, places, unknown);
+            }
+        }
     }
 
     private static String modeCode(String kind) {
@@ -160,7 +213,11 @@ public final class SeparatorRouteParser implements RouteParser {
             if (found) {
                 start = end;
             } else {
-                unknown.add(kept.get(start));
+                // What moves on the route ("bananas", "cocaine") is not a place: passed over.
+                String word = kept.get(start);
+                if (reference.commodities().lookupFolded(word).isEmpty() && !COMMODITY_WORDS.contains(word)) {
+                    unknown.add(word);
+                }
                 start++;
             }
         }

@@ -42,8 +42,10 @@ public final class ReferenceData {
     private final Map<String, Set<String>> markers = new HashMap<>();
     private final Map<String, Set<String>> routeWords = new LinkedHashMap<>();
     private final String fingerprint;
+    private final String description;
+    private final Decisions decisions;
 
-    private ReferenceData(Map<String, TsvTable> tables) {
+    private ReferenceData(Map<String, TsvTable> tables, List<Decisions.Decision> decisionList, String description) {
         load(crimeAreas, tables.get("crime-areas.tsv"), "code", "label");
         load(indicators, tables.get("indicators.tsv"), "code", "label");
         load(commodities, tables.get("commodities.tsv"), "code", "label");
@@ -76,7 +78,26 @@ public final class ReferenceData {
                 }
             }
         }
-        this.fingerprint = fingerprint(tables);
+        // Analyst's decisions on unknown places: a country code adds the place to the gazetteer,
+        // "none" makes the word a filler that route parsing drops.
+        for (Decisions.Decision decision : decisionList) {
+            if (!Decisions.PLACE.equals(decision.kind())) {
+                continue;
+            }
+            if (Decisions.NONE.equals(decision.value())) {
+                routeWords.computeIfAbsent("filler", key -> new HashSet<>()).add(decision.foldedText());
+            } else {
+                String country = countries.lookup(decision.value()).orElse(null);
+                if (country != null) {
+                    places.add(new Vocabulary.Entry(decision.foldedText(), decision.foldedText(),
+                            Map.of("place", decision.foldedText(), "country", country, "kind", "analyst decision")),
+                            List.of(decision.foldedText()));
+                }
+            }
+        }
+        this.decisions = new Decisions(decisionList);
+        this.fingerprint = fingerprint(tables, decisionList);
+        this.description = description + " (reference data " + fingerprint + ")";
     }
 
     private static void load(Vocabulary vocabulary, TsvTable table, String codeColumn, String labelColumn) {
@@ -92,6 +113,55 @@ public final class ReferenceData {
 
     /** Loads the defaults shipped on the classpath under {@code reference/}. */
     public static ReferenceData loadDefaults() {
+        return new ReferenceData(defaultTables(), List.of(), "shipped defaults");
+    }
+
+    /**
+     * Loads the defaults and applies the analyst's reference workbooks over them, in order: their
+     * rows are added after the shipped ones (a phrasing given again for another code moves to it,
+     * a code given again gets the new label and attributes), and their Review decisions apply.
+     */
+    public static ReferenceData load(List<ReferenceWorkbook> workbooks) {
+        if (workbooks.isEmpty()) {
+            return loadDefaults();
+        }
+        Map<String, TsvTable> tables = new LinkedHashMap<>(defaultTables());
+        List<Decisions.Decision> decisions = new java.util.ArrayList<>();
+        List<String> parts = new java.util.ArrayList<>();
+        for (ReferenceWorkbook workbook : workbooks) {
+            List<String> added = new java.util.ArrayList<>();
+            for (Map.Entry<String, List<Map<String, String>>> table : workbook.tables().entrySet()) {
+                tables.put(table.getKey(), tables.get(table.getKey()).plus(table.getValue(), workbook.name()));
+                added.add(table.getKey().replace(".tsv", "") + " +" + table.getValue().size());
+            }
+            if (!workbook.decisions().isEmpty()) {
+                added.add(workbook.decisions().size() + " review decisions");
+            }
+            decisions.addAll(workbook.decisions());
+            parts.add(workbook.name() + (added.isEmpty() ? " (nothing to apply)" : " (" + String.join(", ", added) + ")"));
+        }
+        return new ReferenceData(tables, decisions, "shipped defaults + " + String.join(" + ", parts));
+    }
+
+    /** The column names of each reference file, first the key column, for reference workbooks. */
+    public static Map<String, List<String>> columns() {
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        defaultTables().forEach((file, table) -> columns.put(file, table.columns()));
+        return columns;
+    }
+
+    private static volatile Map<String, TsvTable> defaults;
+
+    private static Map<String, TsvTable> defaultTables() {
+        Map<String, TsvTable> loaded = defaults;
+        if (loaded == null) {
+            loaded = readDefaultTables();
+            defaults = loaded;
+        }
+        return loaded;
+    }
+
+    private static Map<String, TsvTable> readDefaultTables() {
         Map<String, TsvTable> tables = new LinkedHashMap<>();
         for (String file : FILES) {
             String resource = "reference/" + file;
@@ -104,15 +174,19 @@ public final class ReferenceData {
                 throw new UncheckedIOException("Reference file " + resource + " cannot be read", e);
             }
         }
-        return new ReferenceData(tables);
+        return Map.copyOf(tables);
     }
 
-    private static String fingerprint(Map<String, TsvTable> tables) {
+    private static String fingerprint(Map<String, TsvTable> tables, List<Decisions.Decision> decisions) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (TsvTable table : tables.values()) {
                 digest.update(table.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 digest.update(table.content());
+            }
+            for (Decisions.Decision d : decisions) {
+                digest.update(String.join("\t", d.kind(), String.valueOf(d.crimeArea()), d.foldedText(), d.value(), "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
@@ -152,8 +226,21 @@ public final class ReferenceData {
         return routeWords;
     }
 
-    /** A short hash of every reference file's content, shown in the workbook. */
+    /**
+     * A short hash of the reference data this run used: every shipped file's content, the rows
+     * of the analyst's reference workbooks and the review decisions. Shown in the workbook.
+     */
     public String fingerprint() {
         return fingerprint;
+    }
+
+    /** One line for people: where the reference data came from, with the fingerprint. */
+    public String description() {
+        return description;
+    }
+
+    /** The analyst's decisions from Review sheets put back into the input folder. */
+    public Decisions decisions() {
+        return decisions;
     }
 }

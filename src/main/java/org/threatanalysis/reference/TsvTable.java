@@ -56,6 +56,24 @@ record TsvTable(String name, List<String> columns, List<Map<String, String>> row
         return new TsvTable(name, columns, rows, content);
     }
 
+    /** This table with rows appended (from a reference workbook); the content covers them too. */
+    TsvTable plus(List<Map<String, String>> more, String origin) {
+        List<Map<String, String>> all = new ArrayList<>(rows);
+        StringBuilder text = new StringBuilder("\n# from ").append(origin).append('\n');
+        for (Map<String, String> row : more) {
+            Map<String, String> complete = new java.util.LinkedHashMap<>();
+            for (String column : columns) {
+                complete.put(column, row.getOrDefault(column, ""));
+            }
+            all.add(complete);
+            text.append(String.join("\t", complete.values())).append('\n');
+        }
+        byte[] extra = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] joined = java.util.Arrays.copyOf(content, content.length + extra.length);
+        System.arraycopy(extra, 0, joined, content.length, extra.length);
+        return new TsvTable(name, columns, List.copyOf(all), joined);
+    }
+
     static List<String> alternatives(String cell) {
         if (cell == null || cell.isBlank()) {
             return List.of();

@@ -25,6 +25,7 @@ import org.threatanalysis.reading.ReadingBudget;
 import org.threatanalysis.reading.SubmissionWorkbook;
 import org.threatanalysis.reading.UnreadableWorkbookException;
 import org.threatanalysis.reading.WorkbookOpener;
+import org.threatanalysis.reference.ReferenceWorkbook;
 import org.threatanalysis.staging.SubmissionRecord;
 
 /**
@@ -120,6 +121,12 @@ public final class SubmissionRegistrar {
         ReadingBudget.Deadline deadline = budget.startClock();
         try (SubmissionWorkbook workbook = SubmissionWorkbook.open(file, budget, deadline)) {
             WorkbookScan.scan(workbook, budget, deadline);
+            if (ReferenceWorkbook.isReferenceWorkbook(workbook)) {
+                return new Registered(record(id, relative, size, fingerprint, SubmissionStatus.REFERENCE,
+                        "Reference data (no cover sheet; sheets " + String.join(", ", workbook.sheetNames())
+                                + "): applied over the shipped reference data, not imported as a submission.", null),
+                        null);
+            }
             CoverSheet cover = coverSheets.read(workbook);
             boolean hasData = DATA_SHEETS.stream().anyMatch(name -> workbook.findSheet(name).isPresent());
             if (!hasData) {

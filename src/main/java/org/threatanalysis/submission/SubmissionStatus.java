@@ -6,6 +6,11 @@ public enum SubmissionStatus {
     ACCEPTED,
     /** A workbook that cannot be used as a whole; the reason says why. */
     REJECTED,
+    /**
+     * An analyst's reference workbook (no cover sheet; sheets named like the reference files, or a
+     * Review sheet with decisions): applied over the shipped reference data, not imported as data.
+     */
+    REFERENCE,
     /** Not a submission at all (lock file, hidden file, not a workbook); listed, never read. */
     IGNORED
 }

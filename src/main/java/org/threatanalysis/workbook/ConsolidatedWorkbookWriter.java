@@ -25,6 +25,7 @@ import org.threatanalysis.analysis.ChangeAnalysis;
 import org.threatanalysis.analysis.ChangeReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.threatanalysis.normalisation.RouteParser;
 import org.threatanalysis.reference.ReferenceData;
 import org.threatanalysis.staging.StagingRepository;
 
@@ -42,15 +43,21 @@ public final class ConsolidatedWorkbookWriter {
     static final String TEMP_PREFIX = ".writing-";
 
     private final StagingRepository staging;
-    private final ReferenceData reference;
 
-    public ConsolidatedWorkbookWriter(StagingRepository staging, ReferenceData reference) {
+    public ConsolidatedWorkbookWriter(StagingRepository staging) {
         this.staging = staging;
-        this.reference = reference;
     }
 
-    /** The period the workbook covers and the run it comes from. */
-    public record Request(long runId, Integer fromYear, Integer toYear, Path outputFolder, Path poiTempFolder) {
+    /** The period the workbook covers, the run it comes from, and the run's reference data. */
+    public record Request(long runId, Integer fromYear, Integer toYear, Path outputFolder, Path poiTempFolder,
+            Normalisation normalisation) {
+    }
+
+    /**
+     * The run's reference data (labels, fingerprint), its route parser (to list unknown places for
+     * review) and the confidence below which scored matches are reviewed.
+     */
+    public record Normalisation(ReferenceData reference, RouteParser routes, double reviewBelow) {
     }
 
     public static String fileName(int from, int to) {
@@ -63,20 +70,22 @@ public final class ConsolidatedWorkbookWriter {
         Path target = output.resolve(fileName(period[0], period[1]));
         Path temp = output.resolve(TEMP_PREFIX + target.getFileName() + "." + request.runId() + ".tmp");
         preparePoiTemp(request.poiTempFolder());
+        ReferenceData reference = request.normalisation().reference();
         ChangeReport report = new ChangeAnalysis(staging).analyse(request.runId(), period[0], period[1]);
         // The overview (small, with charts and links) is an ordinary in-memory sheet of the template;
         // every sheet created afterwards streams to disk.
         XSSFWorkbook template = new XSSFWorkbook();
         WorkbookStyles styles = new WorkbookStyles(template);
         XSSFSheet overview = template.createSheet(OverviewSheet.NAME);
-        new OverviewSheet(template, overview, styles, report, reference).write(facts(request.runId(), report));
+        new OverviewSheet(template, overview, styles, report, reference).write(facts(request.runId(), report, reference));
         SXSSFWorkbook workbook = new SXSSFWorkbook(template, 100);
         try {
             workbook.setCompressTempFiles(false);
             new ChangeSheets(workbook, styles, reference, report).write();
-            long indicators = writeIndicators(workbook, styles, request.runId(), period);
-            long modusOperandi = writeModusOperandi(workbook, styles, request.runId(), period);
+            long indicators = writeIndicators(workbook, styles, reference, request.runId(), period);
+            long modusOperandi = writeModusOperandi(workbook, styles, reference, request.runId(), period);
             long routes = writeRoutes(workbook, styles, request.runId(), period);
+            long review = new ReviewSheet(staging, workbook, styles, request.normalisation()).write(request.runId(), period);
             long issues = new DataQualitySheet(staging, workbook, styles).write(request.runId());
             int submissions = new SubmissionsSheet(staging, workbook, styles).write(request.runId(), period);
             setProperties(workbook, request, period);
@@ -84,8 +93,8 @@ public final class ConsolidatedWorkbookWriter {
                 workbook.write(out);
             }
             moveIntoPlace(temp, target);
-            log.info("Wrote {}: {} files registered, {} indicator, {} modus operandi, {} route rows, {} data-quality findings",
-                    target, submissions, indicators, modusOperandi, routes, issues);
+            log.info("Wrote {}: {} files registered, {} indicator, {} modus operandi, {} route rows, {} review entries,"
+                    + " {} data-quality findings", target, submissions, indicators, modusOperandi, routes, review, issues);
             return target;
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
@@ -95,7 +104,7 @@ public final class ConsolidatedWorkbookWriter {
         }
     }
 
-    private RunFacts facts(long runId, ChangeReport report) {
+    private RunFacts facts(long runId, ChangeReport report, ReferenceData reference) {
         int accepted = (int) staging.count("SELECT COUNT(*) FROM ta_submission WHERE run_id = ? AND status = 'ACCEPTED'", runId);
         int rejected = (int) staging.count("SELECT COUNT(*) FROM ta_submission WHERE run_id = ? AND status = 'REJECTED'", runId);
         int ignored = (int) staging.count("SELECT COUNT(*) FROM ta_submission WHERE run_id = ? AND status = 'IGNORED'", runId);
@@ -217,7 +226,8 @@ public final class ConsolidatedWorkbookWriter {
             WHERE t.run_id = ? AND t.report_year BETWEEN ? AND ?
             """;
 
-    private long writeIndicators(SXSSFWorkbook workbook, WorkbookStyles styles, long runId, int[] period) {
+    private long writeIndicators(SXSSFWorkbook workbook, WorkbookStyles styles, ReferenceData reference, long runId,
+            int[] period) {
         SheetWriter sheet = new SheetWriter(workbook.createSheet("Indicators"), styles, "Submitter", "Member state",
                 "Year", "Crime area", "Crime area name", "Indicator", "Commodity", "Value", "Unit", "Figure",
                 "Value as submitted", "Unit as submitted", "Crime area as submitted", "Indicator as submitted",
@@ -250,7 +260,8 @@ public final class ConsolidatedWorkbookWriter {
         };
     }
 
-    private long writeModusOperandi(SXSSFWorkbook workbook, WorkbookStyles styles, long runId, int[] period) {
+    private long writeModusOperandi(SXSSFWorkbook workbook, WorkbookStyles styles, ReferenceData reference, long runId,
+            int[] period) {
         SheetWriter sheet = new SheetWriter(workbook.createSheet("Modus operandi"), styles, "Submitter",
                 "Member state", "Year", "Crime area", "MO code", "MO label", "Matched by", "Confidence",
                 "Modus operandi as submitted", "MO code as submitted", "Suggestions", "Trend", "Notes", "Source");
@@ -270,9 +281,10 @@ public final class ConsolidatedWorkbookWriter {
         return sheet.dataRows();
     }
 
-    private static String method(String method) {
+    static String method(String method) {
         return switch (method) {
             case "CODE" -> "MO code";
+            case "DECISION" -> "analyst decision";
             case "EXACT" -> "exact phrasing";
             case "SCORED" -> "scored match";
             default -> "unmatched";
@@ -310,7 +322,8 @@ public final class ConsolidatedWorkbookWriter {
         POIXMLProperties.CustomProperties custom = properties.getCustomProperties();
         custom.addProperty("Run id", Long.toString(request.runId()));
         custom.addProperty("Period", periodText);
-        custom.addProperty("Reference data", reference.fingerprint());
+        custom.addProperty("Reference data", request.normalisation().reference().fingerprint());
+        custom.addProperty("Reference data source", request.normalisation().reference().description());
     }
 
     /** Runs a query whose first column is a submission id and the next {@code width} columns counts. */

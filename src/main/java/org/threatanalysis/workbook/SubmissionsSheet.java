@@ -76,6 +76,9 @@ final class SubmissionsSheet {
     }
 
     private static String status(SubmissionRecord s, Map<String, List<Integer>> years) {
+        if ("REFERENCE".equals(s.status())) {
+            return "reference data";
+        }
         if (!"ACCEPTED".equals(s.status())) {
             return s.status().toLowerCase(java.util.Locale.ROOT);
         }

@@ -10,7 +10,8 @@ import java.util.List;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.threatanalysis.normalisation.CountryResolver;
 import org.threatanalysis.normalisation.SeparatorRouteParser;
-import org.threatanalysis.normalisation.VocabularyModusOperandiMatcher;
+import org.threatanalysis.normalisation.MatchingThresholds;
+import org.threatanalysis.normalisation.ScoredModusOperandiMatcher;
 import org.threatanalysis.reference.ReferenceData;
 import org.threatanalysis.submission.CoverSheet;
 import org.threatanalysis.submission.SubmissionRegistrar;
@@ -39,7 +40,7 @@ public final class ImportFixtures {
     public static synchronized RowNormaliser normaliser() {
         if (normaliser == null) {
             ReferenceData data = reference();
-            normaliser = new RowNormaliser(data, new VocabularyModusOperandiMatcher(data),
+            normaliser = new RowNormaliser(data, new ScoredModusOperandiMatcher(data, MatchingThresholds.DEFAULT_THRESHOLD, MatchingThresholds.DEFAULT_MARGIN),
                     new SeparatorRouteParser(data, new CountryResolver(data)));
         }
         return normaliser;

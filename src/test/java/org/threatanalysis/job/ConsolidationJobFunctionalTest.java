@@ -55,8 +55,8 @@ class ConsolidationJobFunctionalTest {
     @Test
     void shouldWriteTheSheetsOfTheConsolidatedWorkbook() {
         assertThat(workbook.sheetNames()).containsExactly("Overview", "MO changes", "Route changes", "Route shifts",
-                "Regional totals", "Indicator trends", "Indicators", "Modus operandi", "Routes", "Data quality",
-                "Submissions");
+                "Regional totals", "Indicator trends", "Indicators", "Modus operandi", "Routes", "Review",
+                "Data quality", "Submissions");
     }
 
     @Test

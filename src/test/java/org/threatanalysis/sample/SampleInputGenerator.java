@@ -412,8 +412,8 @@ public final class SampleInputGenerator {
                 mo(2018, drg, "Air couriers swallowing cocaine capsules", "DR03", "decreasing"),
                 mo(2018, thbSq, "lypje e detyruar në rrugët e Durrësit", "TH05", "stable"),
                 mo(2018, msmSq, "në këmbë përmes kufirit me Malin e Zi", "MS04", "increasing"),
-                mo(2018, msm, "Hidden in trucks", "MS01", "stable"),
-                mo(2018, thb, "Fake job offers in Italy and Germany on social media", "TH02", "increasing"),
+                mo(2018, msm, "Hidden in trucks", null, "stable"),
+                mo(2018, thb, "Fake job offers in Italy and Germany on social media", null, "increasing"),
                 mo(2019, drg, "Cocaine in banana containers via the port of Durrës", "DR01", "increasing"),
                 mo(2019, drg, "Body packers arriving from Brazil", null, "decreasing"),
                 mo(2019, msm, "Hidden in trucks", "MS01", "stable"),
@@ -422,11 +422,13 @@ public final class SampleInputGenerator {
                 mo(2020, drg, "Speedboats Vlorë–Puglia", "DR05", "stable"),
                 mo(2020, msm, "Hidden in trucks at Kakavijë", "MS01", "stable", "COVID-19 border closures"),
                 mo(2020, msmSq, "grupe të vogla në këmbë me udhërrëfyes", "MS04", "decreasing"),
-                mo(2020, thb, "Labour exploitation in agriculture", "TH04", "stable"),
+                mo(2020, thb, "Labour exploitation in agriculture", null, "stable"),
+                mo(2020, thb, "Victims recruited by relatives in their home villages", null, "new"),
                 mo(2021, msm, "Visa-free flights to Belgrade, then by road towards Bosnia and Herzegovina", "MS08", "new"),
-                mo(2021, msm, "Hidden in trucks", "MS01", "stable"),
+                mo(2021, msm, "Hidden in trucks", null, "stable"),
                 mo(2021, drg, "Cocaine in banana containers from Ecuador via Durrës", "DR01", "increasing"),
-                mo(2021, thb, "Fake job offers", "TH02", "stable")));
+                mo(2021, thb, "Fake job offers", null, "stable"),
+                mo(2021, msm, "Smugglers change the meeting points every week", null, "new")));
 
         w.sheets.add(routeSheet(
                 route(2017, drg, "cannabis", "Vlorë → Puglia by speedboat", "sea", "stable"),
@@ -486,7 +488,7 @@ public final class SampleInputGenerator {
                 mo(2017, firL, "mravlji šverc oružja iz zaliha iz rata", "FA03", "stabilno"),
                 mo(2017, thbC, "сексуална експлоатација", "TH03", "стабилно"),
                 mo(2018, msmC, "prelazak rijeke Drine čamcima kod Zvornika", "MS05", "u porastu"),
-                mo(2018, msmC, "скривени у камионима", "MS01", "у порасту"),
+                mo(2018, msmC, "скривени у камионима", null, "у порасту"),
                 mo(2018, drgC, "хероин у скривеним бункерима", "DR02", "стабилно"),
                 mo(2018, thbL, "prinudni rad na gradilištima", "TH04", "novo"),
                 mo(2019, msmL, "skriveni u kamionu sa robom", "MS01", "u porastu"),
@@ -496,11 +498,12 @@ public final class SampleInputGenerator {
                 mo(2020, msmL, "skriveni u kamionima", "MS01", "stabilno"),
                 mo(2020, msmL, "pješice preko zelene granice", "MS04", "u porastu"),
                 mo(2020, drgL, "poštanske pošiljke kupljene na darknetu", "DR04", "novo"),
-                mo(2020, thbL, "lažne ponude za posao", "TH02", "stabilno"),
+                mo(2020, thbL, "lažne ponude za posao", null, "stabilno"),
                 mo(2021, drgL, "komunikacija putem kriptovanih telefona EncroChat", "XC01", "novo"),
                 mo(2021, msmL, "skriveni u kamionu", "MS01", "stabilno"),
                 mo(2021, thbC, "лажне понуде за посао", "TH02", "у порасту"),
-                mo(2021, msmL, "sigurne kuće", "MS09", "stabilno")));
+                mo(2021, msmL, "sigurne kuće", null, "stabilno"),
+                mo(2021, thbL, "vrbovanje žrtava preko rođaka", null, "novo")));
 
         w.sheets.add(routeSheet(
                 route(2017, msmC, "мигранти", "Турска–Бугарска–Србија–Мађарска–Аустрија", "друмски", "стабилно"),
@@ -848,7 +851,7 @@ public final class SampleInputGenerator {
                 mo(2017, msm, "On foot through the forest across the green border with Greece", "MS04", "decreasing"),
                 mo(2017, drg, "Heroin in TIR trucks", "DR02", "stable"),
                 mo(2017, thb, "Sexual exploitation in night bars", "TH03", "stable"),
-                mo(2018, msm, "Hidden in trucks", "MS01", "stable"),
+                mo(2018, msm, "Hidden in trucks", null, "stable"),
                 mo(2018, msm, "Taxi and minibus transport to the Serbian border", "MS03", "increasing"),
                 mo(2018, drg, "Cannabis from Albania hidden in cars", "DR02", "stable"),
                 mo(2018, "THB", "Forced marriage", "TH07", "stable"),
@@ -859,9 +862,10 @@ public final class SampleInputGenerator {
                 mo(2020, msm, "Hidden in trucks", "MS01", "stable"),
                 mo(2020, msm, "Payment through a guarantor (hawala)", "MS11", "new"),
                 mo(2020, drg, "Darknet purchases delivered by express parcels", "DR04", "increasing"),
-                mo(2020, thb, "Labour exploitation in agriculture", "TH04", "stable"),
+                mo(2020, thb, "Labour exploitation in agriculture", null, "stable"),
+                mo(2020, thb, "Victims recruited by relatives in their home villages", null, "new"),
                 mo(2021, msm, "Air travel to Belgrade using visa-free entry", "MS08", "new"),
-                mo(2021, msm, "Hidden in trucks", "MS01", "stable"),
+                mo(2021, msm, "Hidden in trucks", null, "stable"),
                 mo(2021, msm, "Online advertising of smuggling services on Facebook", "MS10", "increasing"),
                 mo(2021, drg, "Cocaine in banana containers via Thessaloniki", "DR01", "new"));
         mo.titles.add("Ministry of Interior – Threat Analysis 2017-2021");

@@ -1,0 +1,123 @@
+package org.threatanalysis.job;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.threatanalysis.importing.RowNormaliser;
+import org.threatanalysis.normalisation.ModusOperandiMatch;
+import org.threatanalysis.normalisation.ParsedRoute;
+import org.threatanalysis.normalisation.UnitConversion;
+import org.threatanalysis.staging.StagingRepository;
+
+/**
+ * Step after the import: (re)computes the code columns of the run's staged rows from their raw
+ * columns with the run's reference data and the analyst's review decisions, without reading any
+ * workbook: MO code, method, confidence and suggestions of {@code ta_modus_operandi}; countries,
+ * places, transport and problem of {@code ta_route}; commodity code and the converted value of
+ * {@code ta_indicator}. The import normalises with the same data already, so in a plain run this
+ * changes nothing; it makes the codes follow the reference data the run ends with (a restarted
+ * run whose reference workbook changed meanwhile, or a future re-normalisation of kept rows).
+ *
+ * <p>Idempotent: re-running it (a restart) gives the same columns. One transaction.
+ */
+final class NormaliseStagedTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(NormaliseStagedTasklet.class);
+
+    private final StagingRepository staging;
+    private final RunNormalisation normalisation;
+
+    NormaliseStagedTasklet(StagingRepository staging, RunNormalisation normalisation) {
+        this.staging = staging;
+        this.normalisation = normalisation;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        var stepExecution = chunkContext.getStepContext().getStepExecution();
+        long runId = RunIds.of(stepExecution);
+        var parameters = stepExecution.getJobParameters();
+        Path input = Path.of(parameters.getString(JobParameterNames.INPUT));
+        Path output = Path.of(parameters.getString(JobParameterNames.OUTPUT));
+        RunNormalisation.Normalisers n = normalisation.forInput(input, normalisation.excludedFolders(output));
+        int mo = modusOperandi(runId, n);
+        int routes = routes(runId, n);
+        int indicators = indicators(runId, n);
+        contribution.incrementWriteCount(mo + routes + indicators);
+        log.info("Re-normalised the staged rows of run {} with {}: {} modus operandi, {} routes, {} indicators",
+                runId, n.reference().description(), mo, routes, indicators);
+        return RepeatStatus.FINISHED;
+    }
+
+    private int modusOperandi(long runId, RunNormalisation.Normalisers n) {
+        List<Object[]> updates = new ArrayList<>();
+        staging.stream("SELECT submission_id, sheet_row, mo_text, mo_code_raw, crime_area FROM ta_modus_operandi"
+                + " WHERE run_id = ?", rs -> {
+                    ModusOperandiMatch match = n.modusOperandi().match(rs.getString("mo_text"),
+                            rs.getString("mo_code_raw"), rs.getString("crime_area"));
+                    updates.add(new Object[] {match.code(), match.method().name(), match.confidence(),
+                            RowNormaliser.suggestions(match), runId, rs.getInt("submission_id"), rs.getInt("sheet_row")});
+                }, runId);
+        staging.jdbc().batchUpdate("UPDATE ta_modus_operandi SET mo_code = ?, match_method = ?, confidence = ?,"
+                + " suggestions = ? WHERE run_id = ? AND submission_id = ? AND sheet_row = ?", updates);
+        return updates.size();
+    }
+
+    private int routes(long runId, RunNormalisation.Normalisers n) {
+        List<Object[]> updates = new ArrayList<>();
+        staging.stream("SELECT t.submission_id, t.sheet_row, t.route_text, t.transport_raw, s.submitter FROM ta_route t"
+                + " JOIN ta_submission s ON s.run_id = t.run_id AND s.submission_id = t.submission_id WHERE t.run_id = ?",
+                rs -> {
+                    ParsedRoute parsed = n.routes().parse(rs.getString("route_text"), rs.getString("transport_raw"),
+                            rs.getString("submitter"));
+                    updates.add(new Object[] {parsed.countrySequence(),
+                            parsed.places().isEmpty() ? null : String.join("; ", parsed.places()), parsed.transport(),
+                            parsed.problem(), runId, rs.getInt("submission_id"), rs.getInt("sheet_row")});
+                }, runId);
+        staging.jdbc().batchUpdate("UPDATE ta_route SET countries = ?, places = ?, transport = ?, route_problem = ?"
+                + " WHERE run_id = ? AND submission_id = ? AND sheet_row = ?", updates);
+        return updates.size();
+    }
+
+    private int indicators(long runId, RunNormalisation.Normalisers n) {
+        UnitConversion units = new UnitConversion(n.reference());
+        List<Object[]> updates = new ArrayList<>();
+        staging.stream("SELECT submission_id, sheet_row, commodity_raw, unit_raw, value_status, reported_value"
+                + " FROM ta_indicator WHERE run_id = ?", rs -> {
+                    String commodityRaw = rs.getString("commodity_raw");
+                    String commodity = commodityRaw == null ? null
+                            : n.reference().commodities().lookup(commodityRaw).orElse(null);
+                    String kind = commodity == null ? null
+                            : n.reference().commodities().entry(commodity).map(e -> e.attribute("kind")).orElse(null);
+                    String unitRaw = rs.getString("unit_raw");
+                    String unit = unitRaw == null ? null : units.unitCode(unitRaw).orElse(null);
+                    BigDecimal reported = rs.getBigDecimal("reported_value");
+                    BigDecimal normalised = null;
+                    String normalisedUnit = null;
+                    if ("NUMBER".equals(rs.getString("value_status")) && reported != null) {
+                        if (unitRaw == null) {
+                            normalised = reported;
+                        } else if (unit != null) {
+                            UnitConversion.Converted converted = units.convert(reported, unit, commodity, kind);
+                            if (converted.problem() == null) {
+                                normalised = converted.value();
+                                normalisedUnit = converted.unit();
+                            }
+                        }
+                    }
+                    updates.add(new Object[] {commodity, unit, normalised, normalisedUnit, runId,
+                            rs.getInt("submission_id"), rs.getInt("sheet_row")});
+                }, runId);
+        staging.jdbc().batchUpdate("UPDATE ta_indicator SET commodity = ?, unit = ?, normalised_value = ?,"
+                + " normalised_unit = ? WHERE run_id = ? AND submission_id = ? AND sheet_row = ?", updates);
+        return updates.size();
+    }
+}

@@ -1,0 +1,104 @@
+package org.threatanalysis.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.threatanalysis.importing.RowNormaliser;
+import org.threatanalysis.normalisation.CountryResolver;
+import org.threatanalysis.normalisation.ModusOperandiMatcher;
+import org.threatanalysis.normalisation.RouteParser;
+import org.threatanalysis.normalisation.ScoredModusOperandiMatcher;
+import org.threatanalysis.normalisation.SeparatorRouteParser;
+import org.threatanalysis.reading.SubmissionWorkbook;
+import org.threatanalysis.reference.ReferenceData;
+import org.threatanalysis.reference.ReferenceWorkbook;
+import org.threatanalysis.submission.SubmissionDiscovery;
+
+/**
+ * The reference data and normalisers of a run: the shipped defaults with the analyst's reference
+ * workbooks found under the run's input folder applied over them (see
+ * {@link ReferenceWorkbook}). Built once per input folder state and shared by the run's steps;
+ * a restart in a new process builds it again from the same folder.
+ *
+ * <p>Thread-safe.
+ */
+public final class RunNormalisation {
+
+    private static final Logger log = LoggerFactory.getLogger(RunNormalisation.class);
+
+    /** The normalisers built from one state of the reference data. */
+    public record Normalisers(ReferenceData reference, CountryResolver countries, ModusOperandiMatcher modusOperandi,
+            RouteParser routes, RowNormaliser rows) {
+    }
+
+    private final ConsolidationProperties properties;
+    private String cachedKey;
+    private Normalisers cached;
+
+    public RunNormalisation(ConsolidationProperties properties) {
+        this.properties = properties;
+    }
+
+    /** The normalisers for the shipped defaults only. */
+    public Normalisers defaults() {
+        return build(ReferenceData.loadDefaults());
+    }
+
+    /** The normalisers for an input folder: defaults plus its reference workbooks, in path order. */
+    public synchronized Normalisers forInput(Path input, Set<Path> excludedFolders) {
+        try {
+            List<Path> files = SubmissionDiscovery.discover(input, excludedFolders);
+            StringBuilder key = new StringBuilder(input.toAbsolutePath().toString());
+            for (Path file : files) {
+                key.append('|').append(file).append(':').append(Files.size(file)).append(':')
+                        .append(Files.getLastModifiedTime(file).toMillis());
+            }
+            if (key.toString().equals(cachedKey)) {
+                return cached;
+            }
+            List<ReferenceWorkbook> workbooks = new ArrayList<>();
+            for (Path file : files) {
+                if (SubmissionDiscovery.ignoreReason(input, file) != null) {
+                    continue;
+                }
+                String relative = input.relativize(file).toString().replace('\\', '/');
+                try (SubmissionWorkbook workbook = SubmissionWorkbook.open(file)) {
+                    if (ReferenceWorkbook.isReferenceWorkbook(workbook)) {
+                        workbooks.add(ReferenceWorkbook.read(workbook, relative, ReferenceData.columns()));
+                    }
+                } catch (Exception e) {
+                    // An unreadable file is the registrar's to report; it is no reference input.
+                    log.debug("Not read as reference data: {} ({})", relative, e.getMessage());
+                }
+            }
+            ReferenceData reference = ReferenceData.load(workbooks);
+            log.info("Reference data: {}", reference.description());
+            cached = build(reference);
+            cachedKey = key.toString();
+            return cached;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The reference data of the input folder " + input + " cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The folders below the input folder that are never read (the output and the database). */
+    public Set<Path> excludedFolders(Path output) {
+        return Set.of(output.toAbsolutePath().normalize(), properties.database().toAbsolutePath().normalize());
+    }
+
+    private Normalisers build(ReferenceData reference) {
+        CountryResolver countries = new CountryResolver(reference);
+        ConsolidationProperties.Matching matching = properties.matching();
+        ModusOperandiMatcher matcher = new ScoredModusOperandiMatcher(reference, matching.threshold(), matching.margin());
+        RouteParser routes = new SeparatorRouteParser(reference, countries);
+        return new Normalisers(reference, countries, matcher, routes, new RowNormaliser(reference, matcher, routes));
+    }
+}

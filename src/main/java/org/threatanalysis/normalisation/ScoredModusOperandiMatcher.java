@@ -1,0 +1,195 @@
+package org.threatanalysis.normalisation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.threatanalysis.reference.ReferenceData;
+import org.threatanalysis.reference.TextFolding;
+import org.threatanalysis.reference.TextStems;
+import org.threatanalysis.reference.Vocabulary;
+
+/**
+ * Maps modus-operandi text to the vocabulary in four tiers: an explicit, known MO code wins; then
+ * an analyst's decision on the same text (from the review sheet of an earlier run); then an
+ * exact match of the folded text on a known phrasing; then a scored match on word stems.
+ *
+ * <p>The scored match compares the text's stems (see {@link TextStems}) with the stems of every
+ * phrasing of the codes of the row's crime area (and the cross-cutting ones). Each stem weighs by
+ * how specific it is (inverse document frequency over codes: "hidden" belongs to several codes,
+ * "pallet" to one). A code's score is {@code 0.65 x} the share of its best phrasing found in the
+ * text {@code + 0.35 x} the share of the text explained by all its phrasings. Words with a typo
+ * count when Jaro-Winkler similarity reaches {@value #TYPO_SIMILARITY}. The best code is taken
+ * only when its score reaches the threshold and leads the next code by the margin: a wrong code
+ * is worse than a review entry, so close calls go to review with the three best suggestions.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
+
+    static final double TYPO_SIMILARITY = 0.94;
+    private static final double UNKNOWN_WORD_WEIGHT = 1.0;
+    private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+
+    private record Phrase(String code, List<String> stems, double weight) {
+    }
+
+    private final Vocabulary vocabulary;
+    private final ReferenceData reference;
+    private final double threshold;
+    private final double margin;
+    private final Map<String, List<Phrase>> phrasesByCode = new HashMap<>();
+    private final Map<String, Double> stemWeights = new HashMap<>();
+    private final Set<String> knownStems;
+
+    /**
+     * @param threshold the lowest score accepted as a match (0..1)
+     * @param margin how far the best code must lead the second
+     */
+    public ScoredModusOperandiMatcher(ReferenceData reference, double threshold, double margin) {
+        this.reference = reference;
+        this.vocabulary = reference.modusOperandi();
+        this.threshold = threshold;
+        this.margin = margin;
+        Map<String, Set<String>> codesByStem = new HashMap<>();
+        Map<String, List<List<String>>> stemsByCode = new HashMap<>();
+        for (Map.Entry<String, String> phrase : vocabulary.foldedPhrases().entrySet()) {
+            String code = phrase.getValue();
+            if (phrase.getKey().equals(TextFolding.fold(code))) {
+                continue; // the code itself is not a phrasing
+            }
+            List<String> stems = List.copyOf(new LinkedHashSet<>(TextStems.stemsOfFolded(phrase.getKey())));
+            if (stems.isEmpty()) {
+                continue;
+            }
+            stemsByCode.computeIfAbsent(code, c -> new ArrayList<>()).add(stems);
+            for (String stem : stems) {
+                codesByStem.computeIfAbsent(stem, s -> new LinkedHashSet<>()).add(code);
+            }
+        }
+        int codes = Math.max(1, stemsByCode.size());
+        codesByStem.forEach((stem, set) -> stemWeights.put(stem, Math.log(1.0 + (double) codes / set.size())));
+        this.knownStems = Set.copyOf(codesByStem.keySet());
+        stemsByCode.forEach((code, list) -> {
+            List<Phrase> phrases = new ArrayList<>();
+            for (List<String> stems : list) {
+                phrases.add(new Phrase(code, stems, stems.stream().mapToDouble(stemWeights::get).sum()));
+            }
+            phrasesByCode.put(code, phrases);
+        });
+    }
+
+    @Override
+    public ModusOperandiMatch match(String text, String explicitCode, String crimeArea) {
+        if (explicitCode != null && !explicitCode.isBlank()) {
+            String code = explicitCode.strip().toUpperCase(Locale.ROOT);
+            if (vocabulary.contains(code)) {
+                return new ModusOperandiMatch(code, ModusOperandiMatch.Method.CODE, 1.0, List.of());
+            }
+        }
+        String folded = TextFolding.fold(text);
+        Optional<String> decided = reference.decisions().modusOperandi(crimeArea, folded);
+        if (decided.isPresent()) {
+            String code = decided.get();
+            return new ModusOperandiMatch(vocabulary.contains(code) ? code : null, ModusOperandiMatch.Method.DECISION,
+                    1.0, List.of());
+        }
+        Optional<String> exact = vocabulary.lookupFolded(folded);
+        if (exact.isPresent() && !folded.isEmpty()) {
+            return new ModusOperandiMatch(exact.get(), ModusOperandiMatch.Method.EXACT, 1.0, List.of());
+        }
+        List<ModusOperandiMatch.Suggestion> ranked = score(folded, crimeArea);
+        List<ModusOperandiMatch.Suggestion> top = ranked.subList(0, Math.min(3, ranked.size()));
+        if (!ranked.isEmpty()) {
+            double best = ranked.get(0).score();
+            double second = ranked.size() > 1 ? ranked.get(1).score() : 0.0;
+            if (best >= threshold && best - second >= margin) {
+                return new ModusOperandiMatch(ranked.get(0).code(), ModusOperandiMatch.Method.SCORED, best, top);
+            }
+        }
+        return new ModusOperandiMatch(null, ModusOperandiMatch.Method.UNMATCHED, 0.0, top);
+    }
+
+    /** Every code of the crime area with a score above zero, best first. */
+    List<ModusOperandiMatch.Suggestion> score(String folded, String crimeArea) {
+        List<String> textStems = List.copyOf(new LinkedHashSet<>(TextStems.stemsOfFolded(folded)));
+        if (textStems.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Double> textWeights = new HashMap<>();
+        double textWeight = 0;
+        for (String stem : textStems) {
+            double w = stemWeights.getOrDefault(stem, UNKNOWN_WORD_WEIGHT);
+            textWeights.put(stem, w);
+            textWeight += w;
+        }
+        List<ModusOperandiMatch.Suggestion> scores = new ArrayList<>();
+        for (Map.Entry<String, List<Phrase>> entry : phrasesByCode.entrySet()) {
+            String code = entry.getKey();
+            if (!inArea(code, crimeArea)) {
+                continue;
+            }
+            double bestPhrase = 0;
+            Map<String, Double> explained = new HashMap<>();
+            for (Phrase phrase : entry.getValue()) {
+                double found = 0;
+                for (String stem : phrase.stems()) {
+                    double similarity = 0;
+                    String matchedTextStem = null;
+                    for (String textStem : textStems) {
+                        double s = similarity(textStem, stem);
+                        if (s > similarity) {
+                            similarity = s;
+                            matchedTextStem = textStem;
+                        }
+                    }
+                    if (matchedTextStem != null) {
+                        found += similarity * stemWeights.get(stem);
+                        explained.merge(matchedTextStem, similarity, Math::max);
+                    }
+                }
+                bestPhrase = Math.max(bestPhrase, found / phrase.weight());
+            }
+            double textShare = 0;
+            for (Map.Entry<String, Double> e : explained.entrySet()) {
+                textShare += e.getValue() * textWeights.get(e.getKey());
+            }
+            double score = 0.65 * bestPhrase + 0.35 * (textShare / textWeight);
+            if (score > 0) {
+                scores.add(new ModusOperandiMatch.Suggestion(code, Math.round(score * 100) / 100.0));
+            }
+        }
+        scores.sort(Comparator.comparingDouble(ModusOperandiMatch.Suggestion::score).reversed()
+                .thenComparing(ModusOperandiMatch.Suggestion::code));
+        return scores;
+    }
+
+    private boolean inArea(String code, String crimeArea) {
+        if (crimeArea == null) {
+            return true;
+        }
+        String area = vocabulary.entry(code).map(e -> e.attribute("crime_area")).orElse("");
+        return area.equals(crimeArea) || area.equalsIgnoreCase("ANY");
+    }
+
+    private double similarity(String textStem, String phraseStem) {
+        if (textStem.equals(phraseStem)) {
+            return 1.0;
+        }
+        if (phraseStem.length() >= 4 && textStem.startsWith(phraseStem) && !knownStems.contains(textStem)) {
+            return 0.8; // a short word inflected: "taxi" in "taxiuri", "kombi" in "kombijima"
+        }
+        if (textStem.length() < 5 || phraseStem.length() < 5 || knownStems.contains(textStem)
+                || textStem.charAt(0) != phraseStem.charAt(0)) {
+            return 0.0;
+        }
+        return JARO_WINKLER.apply(textStem, phraseStem) >= TYPO_SIMILARITY ? 0.8 : 0.0;
+    }
+}

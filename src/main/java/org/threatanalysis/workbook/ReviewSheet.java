@@ -1,0 +1,138 @@
+package org.threatanalysis.workbook;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.threatanalysis.normalisation.ParsedRoute;
+import org.threatanalysis.reference.Decisions;
+import org.threatanalysis.reference.TextFolding;
+import org.threatanalysis.staging.StagingRepository;
+
+/**
+ * Writes the Review sheet: each value the job could not map, or mapped with low confidence, once
+ * (grouped by kind, crime area and folded text), with how often and where it occurred, the best
+ * suggestions and an empty Decision column. Modus-operandi text that is unmatched, or scored
+ * below the review confidence; places in route text that the gazetteer does not know.
+ *
+ * <p>The analyst fills Decision (an MO code, a country code, or {@code none}) and puts the sheet
+ * or the whole workbook back into the input folder; the next run applies the decisions.
+ */
+final class ReviewSheet {
+
+    static final String NAME = "Review";
+    private static final int WHERE_LIMIT = 5;
+
+    private final StagingRepository staging;
+    private final SXSSFWorkbook workbook;
+    private final WorkbookStyles styles;
+    private final ConsolidatedWorkbookWriter.Normalisation normalisation;
+
+    ReviewSheet(StagingRepository staging, SXSSFWorkbook workbook, WorkbookStyles styles,
+            ConsolidatedWorkbookWriter.Normalisation normalisation) {
+        this.staging = staging;
+        this.workbook = workbook;
+        this.styles = styles;
+        this.normalisation = normalisation;
+    }
+
+    private static final class Entry {
+        final String kind;
+        final String crimeArea;
+        final String text;
+        final String currentCode;
+        final String method;
+        final Double confidence;
+        final String suggestions;
+        int occurrences;
+        final TreeSet<String> submitters = new TreeSet<>();
+        final TreeSet<Integer> years = new TreeSet<>();
+        final List<String> where = new ArrayList<>();
+
+        Entry(String kind, String crimeArea, String text, String currentCode, String method, Double confidence,
+                String suggestions) {
+            this.kind = kind;
+            this.crimeArea = crimeArea;
+            this.text = text;
+            this.currentCode = currentCode;
+            this.method = method;
+            this.confidence = confidence;
+            this.suggestions = suggestions;
+        }
+
+        void add(String submitter, int year, String source) {
+            occurrences++;
+            if (submitter != null) {
+                submitters.add(submitter);
+            }
+            years.add(year);
+            if (where.size() < WHERE_LIMIT) {
+                where.add(source);
+            }
+        }
+    }
+
+    long write(long runId, int[] period) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        staging.stream("SELECT t.*, s.submitter FROM ta_modus_operandi t "
+                + " JOIN ta_submission s ON s.run_id = t.run_id AND s.submission_id = t.submission_id"
+                + " JOIN ta_submission_year y ON y.run_id = t.run_id AND y.submission_id = t.submission_id"
+                + "   AND y.report_year = t.report_year AND y.status = 'STANDING'"
+                + " WHERE t.run_id = ? AND t.report_year BETWEEN ? AND ?"
+                + "   AND (t.match_method = 'UNMATCHED' OR (t.match_method = 'SCORED' AND t.confidence < ?))"
+                + " ORDER BY s.relative_path, t.sheet_row", rs -> {
+                    String text = rs.getString("mo_text") != null ? rs.getString("mo_text") : rs.getString("mo_code_raw");
+                    String area = rs.getString("crime_area");
+                    String key = Decisions.MODUS_OPERANDI + "|" + area + "|" + TextFolding.fold(text);
+                    Entry entry = entries.computeIfAbsent(key, k -> {
+                        try {
+                            return new Entry(Decisions.MODUS_OPERANDI, area, text, rs.getString("mo_code"),
+                                    rs.getString("match_method"), rs.getDouble("confidence"), rs.getString("suggestions"));
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    entry.add(rs.getString("submitter"), rs.getInt("report_year"), rs.getString("source"));
+                }, runId, period[0], period[1], normalisation.reviewBelow());
+        staging.stream("SELECT t.*, s.submitter FROM ta_route t "
+                + " JOIN ta_submission s ON s.run_id = t.run_id AND s.submission_id = t.submission_id"
+                + " JOIN ta_submission_year y ON y.run_id = t.run_id AND y.submission_id = t.submission_id"
+                + "   AND y.report_year = t.report_year AND y.status = 'STANDING'"
+                + " WHERE t.run_id = ? AND t.report_year BETWEEN ? AND ? AND t.route_problem IS NOT NULL"
+                + " ORDER BY s.relative_path, t.sheet_row", rs -> {
+                    ParsedRoute parsed = normalisation.routes().parse(rs.getString("route_text"),
+                            rs.getString("transport_raw"));
+                    for (String unknown : parsed.unknownParts()) {
+                        String key = Decisions.PLACE + "||" + TextFolding.fold(unknown);
+                        entries.computeIfAbsent(key, k -> new Entry(Decisions.PLACE, null, unknown, null, null, null,
+                                null)).add(rs.getString("submitter"), rs.getInt("report_year"),
+                                rs.getString("source") + " (" + rs.getString("route_text") + ")");
+                    }
+                }, runId, period[0], period[1]);
+
+        SheetWriter sheet = new SheetWriter(workbook.createSheet(NAME), styles, "Kind", "Crime area",
+                "Text as submitted", "Occurrences", "Submitters", "Years", "Where", "Current code", "Matched by",
+                "Confidence", "Suggestions", "Decision");
+        List<Entry> sorted = new ArrayList<>(entries.values());
+        sorted.sort(Comparator.comparing((Entry e) -> e.kind)
+                .thenComparing(e -> e.crimeArea == null ? "" : e.crimeArea)
+                .thenComparing(Comparator.comparingInt((Entry e) -> e.occurrences).reversed())
+                .thenComparing(e -> TextFolding.fold(e.text)));
+        for (Entry e : sorted) {
+            String where = String.join("; ", e.where) + (e.occurrences > e.where.size()
+                    ? "; and " + (e.occurrences - e.where.size()) + " more" : "");
+            String years = e.years.isEmpty() ? null : e.years.first().equals(e.years.last())
+                    ? e.years.first().toString() : e.years.first() + "-" + e.years.last();
+            sheet.row().text(e.kind).text(e.crimeArea).text(e.text).integer(e.occurrences)
+                    .text(String.join(", ", e.submitters)).text(years).text(where).text(e.currentCode)
+                    .text(e.method == null ? null : ConsolidatedWorkbookWriter.method(e.method))
+                    .ratio(e.method == null ? null : e.confidence).text(e.suggestions).text(null);
+        }
+        sheet.finish();
+        return sheet.dataRows();
+    }
+}

@@ -2,6 +2,7 @@ package org.threatanalysis.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -34,6 +35,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "YEAR", description = "Last year to consolidate. Default: the latest year submitted.")
     Integer to;
 
+    @Option(names = "--run-date", paramLabel = "YYYY-MM-DD",
+            description = "The date this run consolidates for; one run per date identifies a night. Default: today.")
+    LocalDate runDate;
+
+    @Option(names = "--fresh", description = "Start a new run even if the latest run of this date failed "
+            + "(instead of continuing it with 'restart').")
+    boolean fresh;
+
     @Override
     public Integer call() {
         Path home = ProjectHome.find();
@@ -49,7 +58,13 @@ final class RunCommand implements Callable<Integer> {
         }
         return Commands.withContext(spec, database.resolve(), context -> {
             RunOperations runs = context.getBean(RunOperations.class);
-            JobExecution execution = runs.start(new RunOperations.RunRequest(inputFolder, outputFolder, from, to));
+            JobExecution execution;
+            try {
+                execution = runs.start(new RunOperations.RunRequest(inputFolder, outputFolder, from, to, runDate, fresh));
+            } catch (RunOperations.RestartRequiredException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return ExitCodes.FAILED;
+            }
             return Commands.report(spec, runs, execution);
         });
     }

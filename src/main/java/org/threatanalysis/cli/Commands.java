@@ -31,7 +31,7 @@ final class Commands {
     static int withContext(CommandLine.Model.CommandSpec spec, Path database, ContextAction action) {
         Optional<RunLock> lock;
         try {
-            lock = RunLock.tryAcquire(database, String.join(" ", spec.qualifiedName(" ")));
+            lock = RunLock.tryAcquire(database, spec.qualifiedName(" "));
         } catch (IOException e) {
             spec.commandLine().getErr().println("The run lock in " + database + " cannot be taken: " + e.getMessage());
             return ExitCodes.FAILED;

@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:completed; every file accepted or ignored",
-                "1:failed; fix the cause and run 'restart'",
-                "2:usage error",
+                "1:failed and restartable; fix the cause and run 'restart'",
+                "2:usage error (also: restart refused because the input changed)",
                 "3:completed, but a submission file was rejected (see the Data quality sheet)",
                 "4:another run is using the database; nothing was started"})
 public final class ConsolidationCli implements Runnable {

@@ -64,14 +64,27 @@ public final class RunLock implements AutoCloseable {
         return Optional.of(new RunLock(channel, lock));
     }
 
-    /** Who holds the lock, as recorded in the lock file ("pid 1234, 'run', started ..."), or a placeholder. */
+    /**
+     * Who holds the lock, as recorded in the lock file ("pid 1234, 'run', started ..."), or a
+     * placeholder. The holder writes the file just after taking the lock; a launch that lost the
+     * race by milliseconds waits up to half a second for it.
+     */
     public static String holder(Path database) {
-        try {
-            String text = Files.readString(database.resolve(FILE_NAME), StandardCharsets.UTF_8).strip();
-            return text.isEmpty() ? "another process" : text;
-        } catch (IOException e) {
-            return "another process";
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                String text = Files.readString(database.resolve(FILE_NAME), StandardCharsets.UTF_8).strip();
+                if (!text.isEmpty()) {
+                    return text;
+                }
+                Thread.sleep(50);
+            } catch (IOException e) {
+                return "another process";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
+        return "another process";
     }
 
     /** The refusal a second launch prints. */
@@ -82,6 +95,12 @@ public final class RunLock implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            // Empty while nobody holds it, so a refusal never names a holder that has gone.
+            channel.truncate(0);
+        } catch (IOException ignored) {
+            // the next holder overwrites it anyway
+        }
         try {
             lock.release();
         } catch (IOException ignored) {

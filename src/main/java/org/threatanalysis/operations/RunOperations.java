@@ -43,6 +43,7 @@ import org.threatanalysis.submission.SubmissionRegistrar;
 public class RunOperations {
 
     private static final Logger log = LoggerFactory.getLogger(RunOperations.class);
+    private static final String GENERIC_PARTITION_FAILURE = "Partition handler returned an unsuccessful step";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final JobOperator jobOperator;
@@ -264,6 +265,19 @@ public class RunOperations {
 
     /** The cause of a failure in one readable line. */
     public static String exitDescription(JobExecution execution) {
+        // The failed step's own cause says more than the job's: a failed import partition makes
+        // the job report only "Partition handler returned an unsuccessful step".
+        List<StepExecution> failedSteps = execution.getStepExecutions().stream()
+                .filter(step -> step.getStatus() == BatchStatus.FAILED)
+                .sorted(Comparator.comparing((StepExecution step) -> !step.getStepName().contains(":"))
+                        .thenComparingLong(StepExecution::getId))
+                .toList();
+        for (StepExecution step : failedSteps) {
+            String line = firstLine(step).replaceAll("\\s+", " ").strip();
+            if (!line.isEmpty() && !line.startsWith(GENERIC_PARTITION_FAILURE)) {
+                return line;
+            }
+        }
         List<Throwable> failures = execution.getAllFailureExceptions();
         if (!failures.isEmpty()) {
             Throwable root = failures.get(0);
@@ -295,7 +309,7 @@ public class RunOperations {
                 JobParameters p = execution.getJobParameters();
                 out.append(String.format("Run %d  execution %d  %-9s  date %s#%s  started %s  took %s  input %s%n",
                         instance.getInstanceId(), execution.getId(), execution.getStatus(),
-                        p.getString(JobParameterNames.RUN_DATE), p.getLong(JobParameterNames.RUN_SEQUENCE),
+                        p.getString(JobParameterNames.RUN_DATE, "-"), p.getLong(JobParameterNames.RUN_SEQUENCE, 1L),
                         time(execution.getStartTime()), duration(execution.getStartTime(), execution.getEndTime()),
                         p.getString(JobParameterNames.INPUT)));
                 List<StepExecution> steps = new ArrayList<>(execution.getStepExecutions());
@@ -341,7 +355,18 @@ public class RunOperations {
             }
             description = root.getMessage();
         }
-        return description == null ? "" : withoutExceptionClass(description.lines().findFirst().orElse("").strip());
+        return description == null ? "" : withoutExceptionClass(rootLine(description));
+    }
+
+    /** From a stored stack trace, the root cause's line (the last "Caused by:"), else the first line. */
+    private static String rootLine(String description) {
+        List<String> lines = description.lines().map(String::strip).toList();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith("Caused by: ")) {
+                return lines.get(i).substring("Caused by: ".length());
+            }
+        }
+        return lines.isEmpty() ? "" : lines.get(0);
     }
 
     /** "java.io.IOException: The output folder ..." reads better as "The output folder ...". */

@@ -85,6 +85,8 @@ class PlannedFailureRestartTest {
                 "consolidation.chunk-size", CHUNK_SIZE), workspace::run);
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(failed.err()).contains("Planned failure").contains("restart");
+        String status = workspace.status().out();
+        assertThat(status).contains("FAILED").containsPattern("Last failure: run \\d+ execution \\d+: Planned failure");
         return workspace;
     }
 

@@ -1,11 +1,14 @@
 package org.threatanalysis.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.threatanalysis.operations.RunLock;
 import org.threatanalysis.operations.RunOperations;
 import org.threatanalysis.operations.RunSummary;
 
@@ -21,7 +24,28 @@ final class Commands {
     private Commands() {
     }
 
+    /**
+     * Runs the action with a Spring context on the database, holding the run lock for the whole
+     * time: a second process is refused at once with {@link ExitCodes#ALREADY_RUNNING}.
+     */
     static int withContext(CommandLine.Model.CommandSpec spec, Path database, ContextAction action) {
+        Optional<RunLock> lock;
+        try {
+            lock = RunLock.tryAcquire(database, spec.qualifiedName(" "));
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("The run lock in " + database + " cannot be taken: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        if (lock.isEmpty()) {
+            spec.commandLine().getErr().println(RunLock.refusal(database));
+            return ExitCodes.ALREADY_RUNNING;
+        }
+        try (RunLock held = lock.get()) {
+            return withContextLocked(spec, database, action);
+        }
+    }
+
+    private static int withContextLocked(CommandLine.Model.CommandSpec spec, Path database, ContextAction action) {
         ConfigurableApplicationContext context;
         try {
             context = ApplicationContexts.start(database, Map.of());

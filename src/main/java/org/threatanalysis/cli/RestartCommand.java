@@ -1,5 +1,6 @@
 package org.threatanalysis.cli;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -9,11 +10,13 @@ import org.threatanalysis.operations.RunOperations;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "restart", mixinStandardHelpOptions = true,
         description = {"Continue the last failed run (or the execution named) from the step that failed.",
-                "A run left STARTED by a crash is recovered first. Completed steps and submissions are not repeated."})
+                "A run left STARTED by a crash is recovered first. Completed steps and submissions are not repeated.",
+                "Refused when an input file changed since the failed run; --fresh then starts a new run."})
 final class RestartCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -24,6 +27,11 @@ final class RestartCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "EXECUTION_ID", description = "Execution to restart (see 'status'). Default: the last run's.")
     Long executionId;
+
+    @Option(names = "--fresh", description = {"Start a new run with the same folders, years and date instead of "
+            + "continuing the failed one: everything is registered, imported and written again.",
+            "Needed when an input file changed since the failed run."})
+    boolean fresh;
 
     @Override
     public Integer call() {
@@ -38,6 +46,19 @@ final class RestartCommand implements Callable<Integer> {
             }
             JobExecution execution;
             try {
+                if (fresh) {
+                    return Commands.report(spec, runs, runs.startFresh(candidate.get()));
+                }
+                List<String> changes = candidate.get().getStatus().isUnsuccessful()
+                        || candidate.get().getStatus() == org.springframework.batch.core.BatchStatus.STOPPED
+                        ? runs.inputChanges(candidate.get()) : List.of();
+                if (!changes.isEmpty()) {
+                    spec.commandLine().getErr().println("Run " + candidate.get().getJobInstanceId()
+                            + " cannot be continued: its input changed since it registered the files ("
+                            + String.join("; ", changes) + "). Continuing would mix old and new versions. "
+                            + "Use 'restart --fresh' to start a new run on the files as they are now.");
+                    return ExitCodes.USAGE;
+                }
                 execution = runs.restart(candidate.get());
             } catch (IllegalStateException e) {
                 spec.commandLine().getErr().println(e.getMessage());

@@ -1,6 +1,7 @@
 package org.threatanalysis.job;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,11 +10,17 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.builder.TaskletStepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -101,23 +108,26 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     Step registerSubmissions(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            SubmissionRegistrar submissionRegistrar, StagingRepository staging, ConsolidationProperties properties) {
-        return new StepBuilder(REGISTER_STEP, jobRepository)
-                .tasklet(new RegisterSubmissionsTasklet(submissionRegistrar, staging, properties), transactionManager)
-                .build();
+            SubmissionRegistrar submissionRegistrar, StagingRepository staging, ConsolidationProperties properties,
+            List<ConsolidationStepListener> listeners) {
+        TaskletStepBuilder builder = new StepBuilder(REGISTER_STEP, jobRepository)
+                .tasklet(new RegisterSubmissionsTasklet(submissionRegistrar, staging, properties), transactionManager);
+        listeners.forEach(l -> builder.listener((StepExecutionListener) l).listener((ChunkListener<?, ?>) l));
+        return builder.build();
     }
 
     @Bean
     Step importSubmissions(JobRepository jobRepository, Step importSubmission, SubmissionPartitioner submissionPartitioner,
-            ConsolidationProperties properties) {
+            ConsolidationProperties properties, List<ConsolidationStepListener> listeners) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("import-");
         executor.setConcurrencyLimit(properties.importThreads());
-        return new StepBuilder(IMPORT_STEP, jobRepository)
+        PartitionStepBuilder builder = new StepBuilder(IMPORT_STEP, jobRepository)
                 .partitioner(IMPORT_PARTITION_STEP, submissionPartitioner)
                 .step(importSubmission)
                 .taskExecutor(executor)
-                .gridSize(properties.importThreads())
-                .build();
+                .gridSize(properties.importThreads());
+        listeners.forEach(l -> builder.listener((StepExecutionListener) l));
+        return builder.build();
     }
 
     @Bean
@@ -130,15 +140,17 @@ public class ConsolidationJobConfiguration {
     @Bean
     Step importSubmission(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             SubmissionRowReader submissionRowReader, SubmissionRowProcessor rowProcessor,
-            StagingItemWriter stagingItemWriter, ConsolidationProperties properties, StagingRepository staging) {
-        return new StepBuilder(IMPORT_PARTITION_STEP, jobRepository)
+            StagingItemWriter stagingItemWriter, ConsolidationProperties properties, StagingRepository staging,
+            List<ConsolidationStepListener> listeners) {
+        ChunkOrientedStepBuilder<ImportItem, ImportResult> builder = new StepBuilder(IMPORT_PARTITION_STEP, jobRepository)
                 .<ImportItem, ImportResult>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(submissionRowReader)
                 .processor(rowProcessor)
                 .writer(stagingItemWriter)
-                .listener(new ImportVerificationListener(staging, properties))
-                .build();
+                .listener(new ImportVerificationListener(staging, properties));
+        listeners.forEach(l -> builder.listener((StepListener) l));
+        return builder.build();
     }
 
     // Declared with its concrete type: a proxy typed as ItemReader would not be an ItemStream and
@@ -185,19 +197,21 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     Step normaliseStaged(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            StagingRepository staging, RunNormalisation runNormalisation) {
-        return new StepBuilder(NORMALISE_STEP, jobRepository)
-                .tasklet(new NormaliseStagedTasklet(staging, runNormalisation), transactionManager)
-                .build();
+            StagingRepository staging, RunNormalisation runNormalisation, List<ConsolidationStepListener> listeners) {
+        TaskletStepBuilder builder = new StepBuilder(NORMALISE_STEP, jobRepository)
+                .tasklet(new NormaliseStagedTasklet(staging, runNormalisation), transactionManager);
+        listeners.forEach(l -> builder.listener((StepExecutionListener) l).listener((ChunkListener<?, ?>) l));
+        return builder.build();
     }
 
     @Bean
     Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ConsolidatedWorkbookWriter consolidatedWorkbookWriter, ConsolidationProperties properties,
-            RunNormalisation runNormalisation) {
-        return new StepBuilder(WRITE_STEP, jobRepository)
+            RunNormalisation runNormalisation, List<ConsolidationStepListener> listeners) {
+        TaskletStepBuilder builder = new StepBuilder(WRITE_STEP, jobRepository)
                 .tasklet(new WriteWorkbookTasklet(consolidatedWorkbookWriter, properties, runNormalisation),
-                        transactionManager)
-                .build();
+                        transactionManager);
+        listeners.forEach(l -> builder.listener((StepExecutionListener) l).listener((ChunkListener<?, ?>) l));
+        return builder.build();
     }
 }

@@ -1,13 +1,18 @@
 package org.threatanalysis.operations;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +27,12 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 import org.threatanalysis.job.ConsolidationJobConfiguration;
+import org.threatanalysis.job.ConsolidationProperties;
 import org.threatanalysis.job.JobParameterNames;
 import org.threatanalysis.staging.StagingRepository;
+import org.threatanalysis.staging.SubmissionRecord;
+import org.threatanalysis.submission.SubmissionDiscovery;
+import org.threatanalysis.submission.SubmissionRegistrar;
 
 /**
  * Starts, restarts and reports on consolidation runs. The process that holds the database lock
@@ -34,23 +43,43 @@ import org.threatanalysis.staging.StagingRepository;
 public class RunOperations {
 
     private static final Logger log = LoggerFactory.getLogger(RunOperations.class);
+    private static final String GENERIC_PARTITION_FAILURE = "Partition handler returned an unsuccessful step";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job consolidationJob;
     private final StagingRepository staging;
+    private final ConsolidationProperties properties;
 
     public RunOperations(JobOperator jobOperator, JobRepository jobRepository, Job consolidationJob,
-            StagingRepository staging) {
+            StagingRepository staging, ConsolidationProperties properties) {
+        this.properties = properties;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.consolidationJob = consolidationJob;
         this.staging = staging;
     }
 
-    /** What the operator asked to run. */
-    public record RunRequest(Path input, Path output, Integer fromYear, Integer toYear) {
+    /**
+     * What the operator (or the scheduler) asked to run.
+     *
+     * @param runDate the business date of the run; {@code null} for today
+     * @param fresh start a new run even when the latest run of that date failed
+     */
+    public record RunRequest(Path input, Path output, Integer fromYear, Integer toYear, LocalDate runDate,
+            boolean fresh) {
+
+        public RunRequest(Path input, Path output, Integer fromYear, Integer toYear) {
+            this(input, output, fromYear, toYear, null, false);
+        }
+    }
+
+    /** A run was refused because the latest run of the same date failed and should be restarted. */
+    public static final class RestartRequiredException extends IllegalStateException {
+        public RestartRequiredException(String message) {
+            super(message);
+        }
     }
 
     /** Marks executions left {@code STARTED} by a crashed process as failed, so they can be restarted. */
@@ -65,21 +94,113 @@ public class RunOperations {
         return recovered;
     }
 
+    /**
+     * Starts a new run for the request's date. The first run of a date is sequence 1; a further
+     * run of the same date after a completed one takes the next sequence number. If the latest
+     * run of that date failed, a new run is refused (the operator should {@code restart} it)
+     * unless the request says {@code fresh}.
+     *
+     * @throws RestartRequiredException when the latest run of the date failed and fresh was not asked for
+     */
     public JobExecution start(RunRequest request) throws Exception {
         recoverCrashedRuns();
+        LocalDate date = request.runDate() != null ? request.runDate() : LocalDate.now();
+        long sequence = 1;
+        JobInstance latest = null;
+        while (true) {
+            JobInstance instance = jobRepository.getJobInstance(ConsolidationJobConfiguration.JOB_NAME,
+                    parameters(request, date, sequence));
+            if (instance == null) {
+                break;
+            }
+            latest = instance;
+            sequence++;
+        }
+        if (latest != null && !request.fresh()) {
+            JobExecution last = jobRepository.getLastJobExecution(latest);
+            if (last != null && last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED) {
+                throw new RestartRequiredException("The run of " + date + " (run " + latest.getInstanceId()
+                        + ", execution " + last.getId() + ") ended " + last.getStatus() + "; nothing was started. "
+                        + "Fix the cause and use 'restart' to continue it from the failed step, "
+                        + "or 'run --fresh' (or 'restart --fresh') to start a new run from the beginning.");
+            }
+        }
+        JobParameters jobParameters = parameters(request, date, sequence);
+        log.info("Starting consolidation run of {} (sequence {}): input {}, output {}", date, sequence,
+                request.input(), request.output());
+        return jobOperator.start(consolidationJob, jobParameters);
+    }
+
+    /** Starts a new run with the same folders, years and date as the given one (the next sequence number). */
+    public JobExecution startFresh(JobExecution previous) throws Exception {
+        JobParameters p = previous.getJobParameters();
+        Long from = p.getLong(JobParameterNames.FROM_YEAR);
+        Long to = p.getLong(JobParameterNames.TO_YEAR);
+        String date = p.getString(JobParameterNames.RUN_DATE);
+        log.info("Starting afresh instead of restarting run {}", previous.getJobInstanceId());
+        return start(new RunRequest(Path.of(p.getString(JobParameterNames.INPUT)),
+                Path.of(p.getString(JobParameterNames.OUTPUT)), from == null ? null : from.intValue(),
+                to == null ? null : to.intValue(), date == null ? null : LocalDate.parse(date), true));
+    }
+
+    private static JobParameters parameters(RunRequest request, LocalDate date, long sequence) {
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString(JobParameterNames.INPUT, request.input().toAbsolutePath().normalize().toString())
                 .addString(JobParameterNames.OUTPUT, request.output().toAbsolutePath().normalize().toString())
-                .addString(JobParameterNames.REQUESTED_AT, LocalDateTime.now().toString());
+                .addString(JobParameterNames.RUN_DATE, date.toString())
+                .addLong(JobParameterNames.RUN_SEQUENCE, sequence);
         if (request.fromYear() != null) {
             parameters.addLong(JobParameterNames.FROM_YEAR, request.fromYear().longValue());
         }
         if (request.toYear() != null) {
             parameters.addLong(JobParameterNames.TO_YEAR, request.toYear().longValue());
         }
-        JobParameters jobParameters = parameters.toJobParameters();
-        log.info("Starting a consolidation run: input {}, output {}", request.input(), request.output());
-        return jobOperator.start(consolidationJob, jobParameters);
+        return parameters.toJobParameters();
+    }
+
+    /**
+     * What changed in the input folder since the run registered its files: files whose SHA-256
+     * differs, files gone and files added. Empty when nothing changed, or when the run never
+     * completed its registration (a restart then registers the files anew).
+     */
+    public List<String> inputChanges(JobExecution execution) throws IOException {
+        long runId = execution.getJobInstanceId();
+        List<SubmissionRecord> registered = staging.submissions(runId);
+        if (registered.isEmpty()) {
+            return List.of();
+        }
+        Path input = Path.of(execution.getJobParameters().getString(JobParameterNames.INPUT));
+        Path output = Path.of(execution.getJobParameters().getString(JobParameterNames.OUTPUT));
+        List<String> changes = new ArrayList<>();
+        if (!Files.isDirectory(input)) {
+            changes.add("the input folder " + input + " is gone");
+            return changes;
+        }
+        Set<String> present = new LinkedHashSet<>();
+        for (Path file : SubmissionDiscovery.discover(input, Set.of(output.toAbsolutePath().normalize(),
+                properties.database().toAbsolutePath().normalize()))) {
+            present.add(input.relativize(file).toString().replace('\\', '/'));
+        }
+        Set<String> known = new LinkedHashSet<>();
+        for (SubmissionRecord record : registered) {
+            known.add(record.relativePath());
+            Path file = input.resolve(record.relativePath());
+            if (!present.contains(record.relativePath())) {
+                changes.add(record.relativePath() + " was removed");
+            } else if (record.fingerprint() != null) {
+                String now = SubmissionRegistrar.sha256(file);
+                if (!now.equals(record.fingerprint())) {
+                    changes.add(record.relativePath() + " changed (SHA-256 " + record.fingerprint().substring(0, 12)
+                            + "... is now " + now.substring(0, 12) + "...)");
+                }
+            }
+        }
+        for (String path : present) {
+            if (!known.contains(path) && SubmissionDiscovery.ignoreReason(input, input.resolve(path)) == null) {
+                changes.add(path + " was added");
+            }
+        }
+        return changes;
     }
 
     /** The execution {@code restart} would continue: the one named, or the newest run's last execution. */
@@ -144,6 +265,19 @@ public class RunOperations {
 
     /** The cause of a failure in one readable line. */
     public static String exitDescription(JobExecution execution) {
+        // The failed step's own cause says more than the job's: a failed import partition makes
+        // the job report only "Partition handler returned an unsuccessful step".
+        List<StepExecution> failedSteps = execution.getStepExecutions().stream()
+                .filter(step -> step.getStatus() == BatchStatus.FAILED)
+                .sorted(Comparator.comparing((StepExecution step) -> !step.getStepName().contains(":"))
+                        .thenComparingLong(StepExecution::getId))
+                .toList();
+        for (StepExecution step : failedSteps) {
+            String line = firstLine(step).replaceAll("\\s+", " ").strip();
+            if (!line.isEmpty() && !line.startsWith(GENERIC_PARTITION_FAILURE)) {
+                return line;
+            }
+        }
         List<Throwable> failures = execution.getAllFailureExceptions();
         if (!failures.isEmpty()) {
             Throwable root = failures.get(0);
@@ -172,10 +306,12 @@ public class RunOperations {
             List<JobExecution> executions = new ArrayList<>(jobRepository.getJobExecutions(instance));
             executions.sort(Comparator.comparingLong(JobExecution::getId));
             for (JobExecution execution : executions) {
-                out.append(String.format("Run %d  execution %d  %-9s  %s  %s  input %s%n", instance.getInstanceId(),
-                        execution.getId(), execution.getStatus(), time(execution.getStartTime()),
-                        duration(execution.getStartTime(), execution.getEndTime()),
-                        execution.getJobParameters().getString(JobParameterNames.INPUT)));
+                JobParameters p = execution.getJobParameters();
+                out.append(String.format("Run %d  execution %d  %-9s  date %s#%s  started %s  took %s  input %s%n",
+                        instance.getInstanceId(), execution.getId(), execution.getStatus(),
+                        p.getString(JobParameterNames.RUN_DATE, "-"), p.getLong(JobParameterNames.RUN_SEQUENCE, 1L),
+                        time(execution.getStartTime()), duration(execution.getStartTime(), execution.getEndTime()),
+                        p.getString(JobParameterNames.INPUT)));
                 List<StepExecution> steps = new ArrayList<>(execution.getStepExecutions());
                 steps.sort(Comparator.comparingLong(StepExecution::getId));
                 int partitions = 0;
@@ -219,7 +355,18 @@ public class RunOperations {
             }
             description = root.getMessage();
         }
-        return description == null ? "" : withoutExceptionClass(description.lines().findFirst().orElse("").strip());
+        return description == null ? "" : withoutExceptionClass(rootLine(description));
+    }
+
+    /** From a stored stack trace, the root cause's line (the last "Caused by:"), else the first line. */
+    private static String rootLine(String description) {
+        List<String> lines = description.lines().map(String::strip).toList();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith("Caused by: ")) {
+                return lines.get(i).substring("Caused by: ".length());
+            }
+        }
+        return lines.isEmpty() ? "" : lines.get(0);
     }
 
     /** "java.io.IOException: The output folder ..." reads better as "The output folder ...". */

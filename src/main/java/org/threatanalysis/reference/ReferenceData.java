@@ -174,7 +174,9 @@ public final class ReferenceData {
                 throw new UncheckedIOException("Reference file " + resource + " cannot be read", e);
             }
         }
-        return Map.copyOf(tables);
+        // Keeps the file order: Map.copyOf's iteration order differs from one JVM to the next, and
+        // the fingerprint is computed in this order.
+        return java.util.Collections.unmodifiableMap(tables);
     }
 
     private static String fingerprint(Map<String, TsvTable> tables, List<Decisions.Decision> decisions) {

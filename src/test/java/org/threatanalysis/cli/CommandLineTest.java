@@ -22,9 +22,13 @@ class CommandLineTest {
             assertThat(help.out()).contains("Usage:").contains(command).contains("--database");
         }
         CliRun top = CliRun.of("--help");
-        assertThat(top.out()).contains("run").contains("restart").contains("status").contains("Exit codes");
+        assertThat(top.out()).contains("run").contains("restart").contains("status").contains("schedule")
+                .contains("template").contains("Exit codes");
+        assertThat(CliRun.of("schedule", "--help").out()).contains("--cron").contains("--max-runs");
+        assertThat(CliRun.of("template", "--help").out()).contains("--output");
+        assertThat(CliRun.of("restart", "--help").out()).contains("--fresh");
         assertThat(CliRun.of("run", "--help").out()).contains("--input").contains("--output").contains("--from")
-                .contains("--to");
+                .contains("--to").contains("--run-date").contains("--fresh");
     }
 
     @Test

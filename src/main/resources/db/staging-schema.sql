@@ -120,3 +120,12 @@ CREATE CACHED TABLE IF NOT EXISTS ta_data_quality (
     row_rejected   BOOLEAN        NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ta_data_quality_run ON ta_data_quality (run_id, submission_id);
+
+-- Which reference data (fingerprint) normalised the staged rows of each submission, so that the
+-- normaliseStaged step re-normalises only what was normalised with other reference data.
+CREATE CACHED TABLE IF NOT EXISTS ta_normalised_with (
+    run_id         BIGINT       NOT NULL,
+    submission_id  INTEGER      NOT NULL,
+    fingerprint    VARCHAR(64)  NOT NULL,
+    PRIMARY KEY (run_id, submission_id, fingerprint)
+);

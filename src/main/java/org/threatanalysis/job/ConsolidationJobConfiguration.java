@@ -185,9 +185,11 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     @StepScope
-    StagingItemWriter stagingItemWriter(StagingRepository staging,
+    StagingItemWriter stagingItemWriter(StagingRepository staging, RunNormalisation runNormalisation,
             @Value("#{stepExecution}") StepExecution stepExecution) {
-        return new StagingItemWriter(staging, RunIds.of(stepExecution));
+        return new StagingItemWriter(staging, RunIds.of(stepExecution),
+                stepExecution.getExecutionContext().getInt(SubmissionPartitioner.SUBMISSION_ID),
+                normalisers(runNormalisation, stepExecution).reference().fingerprint());
     }
 
     private static SubmissionRecord submission(StagingRepository staging, StepExecution stepExecution) {

@@ -18,15 +18,18 @@ import org.threatanalysis.normalisation.UnitConversion;
 import org.threatanalysis.staging.StagingRepository;
 
 /**
- * Step after the import: (re)computes the code columns of the run's staged rows from their raw
- * columns with the run's reference data and the analyst's review decisions, without reading any
- * workbook: MO code, method, confidence and suggestions of {@code ta_modus_operandi}; countries,
- * places, transport and problem of {@code ta_route}; commodity code and the converted value of
- * {@code ta_indicator}. The import normalises with the same data already, so in a plain run this
- * changes nothing; it makes the codes follow the reference data the run ends with (a restarted
- * run whose reference workbook changed meanwhile, or a future re-normalisation of kept rows).
+ * Step after the import: re-normalises staged rows whose codes were computed with other reference
+ * data than the run's current one, from their raw columns, without reading any workbook: MO code,
+ * method, confidence and suggestions of {@code ta_modus_operandi}; countries, places, transport
+ * and problem of {@code ta_route}; commodity code and the converted value of {@code ta_indicator}.
  *
- * <p>Idempotent: re-running it (a restart) gives the same columns. One transaction.
+ * <p>Which reference data normalised each submission's rows is recorded with every import chunk
+ * ({@code ta_normalised_with}); in a plain run it is the current one and this step does nothing.
+ * It matters when the reference data changed between an import and its restart, or when staged
+ * rows are reused.
+ *
+ * <p>One submission per transaction (the tasklet is called again until none is left), so memory
+ * is bounded by one submission and a restart continues with the submissions not yet done.
  */
 final class NormaliseStagedTasklet implements Tasklet {
 
@@ -48,50 +51,60 @@ final class NormaliseStagedTasklet implements Tasklet {
         Path input = Path.of(parameters.getString(JobParameterNames.INPUT));
         Path output = Path.of(parameters.getString(JobParameterNames.OUTPUT));
         RunNormalisation.Normalisers n = normalisation.forInput(input, normalisation.excludedFolders(output));
-        int mo = modusOperandi(runId, n);
-        int routes = routes(runId, n);
-        int indicators = indicators(runId, n);
+        String fingerprint = n.reference().fingerprint();
+        List<Integer> stale = staging.normalisedWithOtherThan(runId, fingerprint);
+        if (stale.isEmpty()) {
+            log.info("Staged rows of run {} are normalised with the current {}; nothing to re-normalise",
+                    runId, n.reference().description());
+            return RepeatStatus.FINISHED;
+        }
+        int submissionId = stale.get(0);
+        int mo = modusOperandi(runId, submissionId, n);
+        int routes = routes(runId, submissionId, n);
+        int indicators = indicators(runId, submissionId, n);
+        staging.replaceNormalisedWith(runId, submissionId, fingerprint);
         contribution.incrementWriteCount(mo + routes + indicators);
-        log.info("Re-normalised the staged rows of run {} with {}: {} modus operandi, {} routes, {} indicators",
-                runId, n.reference().description(), mo, routes, indicators);
-        return RepeatStatus.FINISHED;
+        log.info("Re-normalised submission {} of run {} with {}: {} modus operandi, {} routes, {} indicators; {} left",
+                submissionId, runId, n.reference().description(), mo, routes, indicators, stale.size() - 1);
+        return stale.size() > 1 ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
     }
 
-    private int modusOperandi(long runId, RunNormalisation.Normalisers n) {
+    private int modusOperandi(long runId, int submissionId, RunNormalisation.Normalisers n) {
         List<Object[]> updates = new ArrayList<>();
         staging.stream("SELECT submission_id, sheet_row, mo_text, mo_code_raw, crime_area FROM ta_modus_operandi"
-                + " WHERE run_id = ?", rs -> {
+                + " WHERE run_id = ? AND submission_id = ?", rs -> {
                     ModusOperandiMatch match = n.modusOperandi().match(rs.getString("mo_text"),
                             rs.getString("mo_code_raw"), rs.getString("crime_area"));
                     updates.add(new Object[] {match.code(), match.method().name(), match.confidence(),
                             RowNormaliser.suggestions(match), runId, rs.getInt("submission_id"), rs.getInt("sheet_row")});
-                }, runId);
+                }, runId, submissionId);
         staging.jdbc().batchUpdate("UPDATE ta_modus_operandi SET mo_code = ?, match_method = ?, confidence = ?,"
                 + " suggestions = ? WHERE run_id = ? AND submission_id = ? AND sheet_row = ?", updates);
         return updates.size();
     }
 
-    private int routes(long runId, RunNormalisation.Normalisers n) {
+    private int routes(long runId, int submissionId, RunNormalisation.Normalisers n) {
         List<Object[]> updates = new ArrayList<>();
         staging.stream("SELECT t.submission_id, t.sheet_row, t.route_text, t.transport_raw, s.submitter FROM ta_route t"
-                + " JOIN ta_submission s ON s.run_id = t.run_id AND s.submission_id = t.submission_id WHERE t.run_id = ?",
+                + " JOIN ta_submission s ON s.run_id = t.run_id AND s.submission_id = t.submission_id"
+                + " WHERE t.run_id = ? AND t.submission_id = ?",
                 rs -> {
                     ParsedRoute parsed = n.routes().parse(rs.getString("route_text"), rs.getString("transport_raw"),
                             rs.getString("submitter"));
                     updates.add(new Object[] {parsed.countrySequence(),
                             parsed.places().isEmpty() ? null : String.join("; ", parsed.places()), parsed.transport(),
                             parsed.problem(), runId, rs.getInt("submission_id"), rs.getInt("sheet_row")});
-                }, runId);
+                }, runId, submissionId);
         staging.jdbc().batchUpdate("UPDATE ta_route SET countries = ?, places = ?, transport = ?, route_problem = ?"
                 + " WHERE run_id = ? AND submission_id = ? AND sheet_row = ?", updates);
         return updates.size();
     }
 
-    private int indicators(long runId, RunNormalisation.Normalisers n) {
+    private int indicators(long runId, int submissionId, RunNormalisation.Normalisers n) {
         UnitConversion units = new UnitConversion(n.reference());
         List<Object[]> updates = new ArrayList<>();
         staging.stream("SELECT submission_id, sheet_row, commodity_raw, unit_raw, value_status, reported_value"
-                + " FROM ta_indicator WHERE run_id = ?", rs -> {
+                + " FROM ta_indicator WHERE run_id = ? AND submission_id = ?", rs -> {
                     String commodityRaw = rs.getString("commodity_raw");
                     String commodity = commodityRaw == null ? null
                             : n.reference().commodities().lookup(commodityRaw).orElse(null);
@@ -115,7 +128,7 @@ final class NormaliseStagedTasklet implements Tasklet {
                     }
                     updates.add(new Object[] {commodity, unit, normalised, normalisedUnit, runId,
                             rs.getInt("submission_id"), rs.getInt("sheet_row")});
-                }, runId);
+                }, runId, submissionId);
         staging.jdbc().batchUpdate("UPDATE ta_indicator SET commodity = ?, unit = ?, normalised_value = ?,"
                 + " normalised_unit = ? WHERE run_id = ? AND submission_id = ? AND sheet_row = ?", updates);
         return updates.size();

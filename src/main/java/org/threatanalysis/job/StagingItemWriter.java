@@ -15,7 +15,12 @@ class StagingItemWriter implements ItemWriter<ImportResult> {
     private final StagingRepository staging;
     private final long runId;
 
-    StagingItemWriter(StagingRepository staging, long runId) {
+    private final int submissionId;
+    private final String referenceFingerprint;
+
+    StagingItemWriter(StagingRepository staging, long runId, int submissionId, String referenceFingerprint) {
+        this.submissionId = submissionId;
+        this.referenceFingerprint = referenceFingerprint;
         this.staging = staging;
         this.runId = runId;
     }
@@ -45,5 +50,7 @@ class StagingItemWriter implements ItemWriter<ImportResult> {
         staging.insertRoutes(runId, routes);
         staging.insertPassedRows(runId, passed);
         staging.insertDataQuality(runId, issues);
+        // In the chunk's transaction: which reference data normalised these rows (see NormaliseStagedTasklet).
+        staging.recordNormalisedWith(runId, submissionId, referenceFingerprint);
     }
 }

@@ -48,6 +48,8 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
     private final Map<String, List<Phrase>> phrasesByCode = new HashMap<>();
     private final Map<String, Double> stemWeights = new HashMap<>();
     private final Set<String> knownStems;
+    private static final int CACHE_LIMIT = 100_000;
+    private final java.util.Map<String, ModusOperandiMatch> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param threshold the lowest score accepted as a match (0..1)
@@ -88,6 +90,20 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
 
     @Override
     public ModusOperandiMatch match(String text, String explicitCode, String crimeArea) {
+        // Submissions repeat the same phrasings thousands of times: score each distinct one once.
+        String key = text + '\u0000' + explicitCode + '\u0000' + crimeArea;
+        ModusOperandiMatch cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        ModusOperandiMatch match = matchUncached(text, explicitCode, crimeArea);
+        if (cache.size() < CACHE_LIMIT) {
+            cache.put(key, match);
+        }
+        return match;
+    }
+
+    private ModusOperandiMatch matchUncached(String text, String explicitCode, String crimeArea) {
         if (explicitCode != null && !explicitCode.isBlank()) {
             String code = explicitCode.strip().toUpperCase(Locale.ROOT);
             if (vocabulary.contains(code)) {

@@ -27,6 +27,8 @@ public final class SeparatorRouteParser implements RouteParser {
     private static final Set<String> COMMODITY_WORDS = Set.of("banana", "bananas", "banane", "bananama", "fruit",
             "goods", "cargo", "marfa", "roba", "migrants", "migranti", "victims", "victime", "zrtve");
 
+    private static final int CACHE_LIMIT = 100_000;
+    private final java.util.Map<String, ParsedRoute> cache = new java.util.concurrent.ConcurrentHashMap<>();
     private final CountryResolver countries;
     private final ReferenceData reference;
     private final Set<String> connectors;
@@ -82,6 +84,20 @@ public final class SeparatorRouteParser implements RouteParser {
 
     @Override
     public ParsedRoute parse(String text, String transportColumn) {
+        // The same route text recurs in every year and every file: parse each distinct one once.
+        String key = text + '\u0000' + transportColumn;
+        ParsedRoute cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        ParsedRoute parsed = parseUncached(text, transportColumn);
+        if (cache.size() < CACHE_LIMIT) {
+            cache.put(key, parsed);
+        }
+        return parsed;
+    }
+
+    private ParsedRoute parseUncached(String text, String transportColumn) {
         String transport = transportColumn == null || transportColumn.isBlank() ? null
                 : reference.transportModes().lookup(transportColumn).orElse(null);
         String remaining = text == null ? "" : text;

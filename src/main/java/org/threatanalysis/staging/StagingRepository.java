@@ -26,16 +26,16 @@ public class StagingRepository {
     }
 
     public void deleteRun(long runId) {
-        for (String table : List.of("ta_data_quality", "ta_passed_row", "ta_route", "ta_modus_operandi",
-                "ta_indicator", "ta_submission_year", "ta_submission")) {
+        for (String table : List.of("ta_normalised_with", "ta_data_quality", "ta_passed_row", "ta_route",
+                "ta_modus_operandi", "ta_indicator", "ta_submission_year", "ta_submission")) {
             jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
         }
     }
 
     /** Removes the staged rows of every run but the given one (called when a run has completed). */
     public void deleteOtherRuns(long runId) {
-        for (String table : List.of("ta_data_quality", "ta_passed_row", "ta_route", "ta_modus_operandi",
-                "ta_indicator", "ta_submission_year", "ta_submission")) {
+        for (String table : List.of("ta_normalised_with", "ta_data_quality", "ta_passed_row", "ta_route",
+                "ta_modus_operandi", "ta_indicator", "ta_submission_year", "ta_submission")) {
             jdbc.update("DELETE FROM " + table + " WHERE run_id <> ?", runId);
         }
     }
@@ -45,6 +45,28 @@ public class StagingRepository {
                 "ta_indicator")) {
             jdbc.update("DELETE FROM " + table + " WHERE run_id = ? AND submission_id = ?", runId, submissionId);
         }
+    }
+
+    /** Records that rows of a submission were normalised with the given reference data (once per pair). */
+    public void recordNormalisedWith(long runId, int submissionId, String fingerprint) {
+        jdbc.update("""
+                MERGE INTO ta_normalised_with t USING (VALUES (CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS VARCHAR(64))))
+                    AS v (run_id, submission_id, fingerprint)
+                ON t.run_id = v.run_id AND t.submission_id = v.submission_id AND t.fingerprint = v.fingerprint
+                WHEN NOT MATCHED THEN INSERT VALUES (v.run_id, v.submission_id, v.fingerprint)""",
+                runId, submissionId, fingerprint);
+    }
+
+    /** Submissions of a run with staged rows normalised with reference data other than the given one. */
+    public List<Integer> normalisedWithOtherThan(long runId, String fingerprint) {
+        return jdbc.queryForList("SELECT DISTINCT submission_id FROM ta_normalised_with WHERE run_id = ? "
+                + "AND fingerprint <> ? ORDER BY submission_id", Integer.class, runId, fingerprint);
+    }
+
+    /** After re-normalising a submission: its rows are now normalised with this reference data only. */
+    public void replaceNormalisedWith(long runId, int submissionId, String fingerprint) {
+        jdbc.update("DELETE FROM ta_normalised_with WHERE run_id = ? AND submission_id = ?", runId, submissionId);
+        recordNormalisedWith(runId, submissionId, fingerprint);
     }
 
     public void insertSubmission(long runId, SubmissionRecord s) {

@@ -283,10 +283,15 @@ public final class WorkbookOpener {
         return false;
     }
 
+    private static final java.util.regex.Pattern SERVER_PATH =
+            java.util.regex.Pattern.compile("(?:[A-Za-z]:)?[/\\\\][^\\s'\"]*[/\\\\]([^/\\\\\\s'\"]+)");
+
     static String oneLine(Throwable e) {
         String message = e.getMessage();
         String text = e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
         text = text.replaceAll("\\s+", " ").trim();
+        // The reason goes back to the member state: name the file, never the server's folders.
+        text = SERVER_PATH.matcher(text).replaceAll("$1");
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 

@@ -6,20 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatanalysis.cli.ExitCodes;
 import org.threatanalysis.support.CliRun;
+import org.threatanalysis.support.PhysicalRows;
 import org.threatanalysis.support.WorkbookCells;
 import org.threatanalysis.support.Workspace;
 
@@ -133,7 +127,7 @@ class ConsolidationJobFunctionalTest {
                 continue;
             }
             String name = (String) file.get("File");
-            long rowsBelowHeaders = rowsBelowHeaders(workspace.input().resolve(name));
+            long rowsBelowHeaders = PhysicalRows.belowHeaders(workspace.input().resolve(name));
             assertThat(file.get("Rows read")).as(name).isEqualTo((double) rowsBelowHeaders);
             double accounted = (Double) file.get("Rows staged") + (Double) file.get("Rows rejected")
                     + (Double) file.get("Blank rows") + (Double) file.get("Total rows");
@@ -142,34 +136,6 @@ class ConsolidationJobFunctionalTest {
         long stagedInSheets = workbook.records("Indicators").size() + workbook.records("Modus operandi").size()
                 + workbook.records("Routes").size();
         assertThat(stagedInSheets).isPositive();
-    }
-
-    /** Counts the rows physically present below each data sheet's header, independently of the job's reader. */
-    private static long rowsBelowHeaders(Path file) throws IOException {
-        Set<String> yearLabels = Set.of("year", "godina");
-        long count = 0;
-        try (Workbook book = WorkbookFactory.create(file.toFile(), null, true)) {
-            for (String name : List.of("Indicators", "Modus operandi", "Routes")) {
-                Sheet sheet = book.getSheet(name);
-                if (sheet == null) {
-                    continue;
-                }
-                boolean headerSeen = false;
-                for (Row row : sheet) {
-                    if (headerSeen) {
-                        count++;
-                        continue;
-                    }
-                    for (Cell cell : row) {
-                        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
-                                && yearLabels.contains(cell.getStringCellValue().trim().toLowerCase(Locale.ROOT))) {
-                            headerSeen = true;
-                        }
-                    }
-                }
-            }
-        }
-        return count;
     }
 
     private static Map<String, Object> record(String sheet, String column, String value) {

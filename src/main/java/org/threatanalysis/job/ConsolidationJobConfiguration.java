@@ -109,9 +109,10 @@ public class ConsolidationJobConfiguration {
     @Bean
     Step registerSubmissions(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             SubmissionRegistrar submissionRegistrar, StagingRepository staging, ConsolidationProperties properties,
-            List<ConsolidationStepListener> listeners) {
+            RunNormalisation runNormalisation, List<ConsolidationStepListener> listeners) {
         TaskletStepBuilder builder = new StepBuilder(REGISTER_STEP, jobRepository)
-                .tasklet(new RegisterSubmissionsTasklet(submissionRegistrar, staging, properties), transactionManager);
+                .tasklet(new RegisterSubmissionsTasklet(submissionRegistrar, staging, properties, runNormalisation),
+                        transactionManager);
         listeners.forEach(l -> builder.listener((StepExecutionListener) l).listener((ChunkListener<?, ?>) l));
         return builder.build();
     }
@@ -207,9 +208,9 @@ public class ConsolidationJobConfiguration {
     @Bean
     Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ConsolidatedWorkbookWriter consolidatedWorkbookWriter, ConsolidationProperties properties,
-            RunNormalisation runNormalisation, List<ConsolidationStepListener> listeners) {
+            RunNormalisation runNormalisation, StagingRepository staging, List<ConsolidationStepListener> listeners) {
         TaskletStepBuilder builder = new StepBuilder(WRITE_STEP, jobRepository)
-                .tasklet(new WriteWorkbookTasklet(consolidatedWorkbookWriter, properties, runNormalisation),
+                .tasklet(new WriteWorkbookTasklet(consolidatedWorkbookWriter, properties, runNormalisation, staging),
                         transactionManager);
         listeners.forEach(l -> builder.listener((StepExecutionListener) l).listener((ChunkListener<?, ?>) l));
         return builder.build();

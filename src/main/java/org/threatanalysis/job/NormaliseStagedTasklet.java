@@ -24,8 +24,10 @@ import org.threatanalysis.staging.StagingRepository;
  * workbook: MO code, method, confidence and suggestions of {@code ta_modus_operandi}; countries,
  * places, transport and problem of {@code ta_route}; commodity code and the converted value of
  * {@code ta_indicator}. The import normalises with the same data already, so in a plain run this
- * changes nothing; it makes the codes follow the reference data the run ends with (a restarted
- * run whose reference workbook changed meanwhile, or a future re-normalisation of kept rows).
+ * changes nothing; it makes the codes follow the reference data the run ends with: a restarted
+ * run whose reference workbook changed meanwhile, and the rows an incremental night copied from
+ * the last completed run (see {@link RegisterSubmissionsTasklet}). The "route not fully
+ * understood" findings are made again from the parse, so they follow it too.
  *
  * <p>Idempotent: re-running it (a restart) gives the same columns. One transaction.
  */

@@ -198,9 +198,10 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     Step normaliseStaged(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            StagingRepository staging, RunNormalisation runNormalisation, List<ConsolidationStepListener> listeners) {
+            StagingRepository staging, RunNormalisation runNormalisation, ConsolidationProperties properties,
+            List<ConsolidationStepListener> listeners) {
         TaskletStepBuilder builder = new StepBuilder(NORMALISE_STEP, jobRepository)
-                .tasklet(new NormaliseStagedTasklet(staging, runNormalisation), transactionManager);
+                .tasklet(new NormaliseStagedTasklet(staging, runNormalisation, properties), transactionManager);
         listeners.forEach(l -> builder.listener((StepExecutionListener) l).listener((ChunkListener<?, ?>) l));
         return builder.build();
     }

@@ -38,9 +38,33 @@ final class NormaliseStagedTasklet implements Tasklet {
     private final StagingRepository staging;
     private final RunNormalisation normalisation;
 
-    NormaliseStagedTasklet(StagingRepository staging, RunNormalisation normalisation) {
+    private final ConsolidationProperties properties;
+
+    NormaliseStagedTasklet(StagingRepository staging, RunNormalisation normalisation,
+            ConsolidationProperties properties) {
         this.staging = staging;
         this.normalisation = normalisation;
+        this.properties = properties;
+    }
+
+    /**
+     * Which rows to re-normalise: all of the run's, or, when the rows copied from the last
+     * completed run were normalised there with the same reference data and settings as this
+     * run's, only the rows this run read (a copied row would come out unchanged).
+     */
+    private String scope(long runId, RunNormalisation.Normalisers n, String alias) {
+        Long source = staging.reuseSource(runId);
+        if (source == null) {
+            return "";
+        }
+        String key = WriteWorkbookTasklet.referenceKey(n, properties);
+        boolean same = staging.runOutput(source).map(o -> key.equals(o.referenceKey())).orElse(false);
+        if (!same) {
+            log.info("The reference data changed since run {}: the rows copied from it are re-normalised", source);
+            return "";
+        }
+        return " AND " + alias + "submission_id NOT IN (SELECT r.submission_id FROM ta_reused_submission r"
+                + " WHERE r.run_id = " + runId + ")";
     }
 
     @Override
@@ -51,19 +75,24 @@ final class NormaliseStagedTasklet implements Tasklet {
         Path input = Path.of(parameters.getString(JobParameterNames.INPUT));
         Path output = Path.of(parameters.getString(JobParameterNames.OUTPUT));
         RunNormalisation.Normalisers n = normalisation.forInput(input, normalisation.excludedFolders(output));
-        int mo = modusOperandi(runId, n);
-        int routes = routes(runId, n);
-        int indicators = indicators(runId, n);
+        String scope = scope(runId, n, "");
+        if (!scope.isEmpty()) {
+            log.info("Rows copied from the last completed run were normalised with the same reference data; only the rows"
+                    + " read by this run are re-normalised");
+        }
+        int mo = modusOperandi(runId, n, scope);
+        int routes = routes(runId, n, scope);
+        int indicators = indicators(runId, n, scope);
         contribution.incrementWriteCount(mo + routes + indicators);
         log.info("Re-normalised the staged rows of run {} with {}: {} modus operandi, {} routes, {} indicators",
                 runId, n.reference().description(), mo, routes, indicators);
         return RepeatStatus.FINISHED;
     }
 
-    private int modusOperandi(long runId, RunNormalisation.Normalisers n) {
+    private int modusOperandi(long runId, RunNormalisation.Normalisers n, String scope) {
         List<Object[]> updates = new ArrayList<>();
         staging.stream("SELECT submission_id, sheet_row, mo_text, mo_code_raw, crime_area FROM ta_modus_operandi"
-                + " WHERE run_id = ?", rs -> {
+                + " WHERE run_id = ?" + scope, rs -> {
                     ModusOperandiMatch match = n.modusOperandi().match(rs.getString("mo_text"),
                             rs.getString("mo_code_raw"), rs.getString("crime_area"));
                     updates.add(new Object[] {match.code(), match.method().name(), match.confidence(),
@@ -74,12 +103,13 @@ final class NormaliseStagedTasklet implements Tasklet {
         return updates.size();
     }
 
-    private int routes(long runId, RunNormalisation.Normalisers n) {
+    private int routes(long runId, RunNormalisation.Normalisers n, String scope) {
         List<Object[]> updates = new ArrayList<>();
         List<StagedRows.DataQualityIssue> findings = new ArrayList<>();
         staging.stream("SELECT t.submission_id, t.sheet_row, t.source, t.route_text, t.transport_raw, s.submitter,"
                 + " s.relative_path FROM ta_route t"
-                + " JOIN ta_submission s ON s.run_id = t.run_id AND s.submission_id = t.submission_id WHERE t.run_id = ?",
+                + " JOIN ta_submission s ON s.run_id = t.run_id AND s.submission_id = t.submission_id WHERE t.run_id = ?"
+                + scope.replace(" submission_id NOT IN", " t.submission_id NOT IN"),
                 rs -> {
                     String text = rs.getString("route_text");
                     ParsedRoute parsed = n.routes().parse(text, rs.getString("transport_raw"), rs.getString("submitter"));
@@ -95,7 +125,8 @@ final class NormaliseStagedTasklet implements Tasklet {
                 + " WHERE run_id = ? AND submission_id = ? AND sheet_row = ?", updates);
         // The route findings follow the parse: a place the analyst decided is no longer a finding,
         // a place removed from the reference data becomes one (the same words as the import's).
-        staging.jdbc().update("DELETE FROM ta_data_quality WHERE run_id = ? AND NOT row_rejected AND reason LIKE ?",
+        staging.jdbc().update("DELETE FROM ta_data_quality WHERE run_id = ? AND NOT row_rejected AND reason LIKE ?"
+                + scope,
                 runId, RowNormaliser.ROUTE_FINDING_PREFIX + "%");
         staging.insertDataQuality(runId, findings);
         return updates.size();
@@ -112,11 +143,11 @@ final class NormaliseStagedTasklet implements Tasklet {
                 RowNormaliser.routeFinding(problem), false);
     }
 
-    private int indicators(long runId, RunNormalisation.Normalisers n) {
+    private int indicators(long runId, RunNormalisation.Normalisers n, String scope) {
         UnitConversion units = new UnitConversion(n.reference());
         List<Object[]> updates = new ArrayList<>();
         staging.stream("SELECT submission_id, sheet_row, commodity_raw, unit_raw, value_status, reported_value"
-                + " FROM ta_indicator WHERE run_id = ?", rs -> {
+                + " FROM ta_indicator WHERE run_id = ?" + scope, rs -> {
                     String commodityRaw = rs.getString("commodity_raw");
                     String commodity = commodityRaw == null ? null
                             : n.reference().commodities().lookup(commodityRaw).orElse(null);

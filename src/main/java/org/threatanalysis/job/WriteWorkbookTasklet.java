@@ -80,7 +80,7 @@ final class WriteWorkbookTasklet implements Tasklet {
             log.info("{}", message);
             staging.saveRunOutput(new StagingRepository.RunOutput(runId, inputs, target.toString(),
                     previous.get().workbookSha256(), previous.get().writtenByRun(),
-                    n.reference().importFingerprint()));
+                    n.reference().importFingerprint(), referenceKey(n, properties)));
             jobContext.putString(OUTPUT_FILE, target.toString());
             jobContext.putLong(CURRENT_SINCE, previousRun);
             contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(message));
@@ -91,7 +91,7 @@ final class WriteWorkbookTasklet implements Tasklet {
         DiskSpace.require(properties.poiTempFolder(), properties.minFreeDisk(), "temporary files of the workbook writer");
         Path written = writer.write(request);
         staging.saveRunOutput(new StagingRepository.RunOutput(runId, inputs, written.toString(),
-                SubmissionRegistrar.sha256(written), runId, n.reference().importFingerprint()));
+                SubmissionRegistrar.sha256(written), runId, n.reference().importFingerprint(), referenceKey(n, properties)));
         jobContext.putString(OUTPUT_FILE, written.toString());
         jobContext.remove(CURRENT_SINCE);
         return RepeatStatus.FINISHED;
@@ -128,8 +128,15 @@ final class WriteWorkbookTasklet implements Tasklet {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** The reference data and matching settings staged rows are normalised with (see NormaliseStagedTasklet). */
+    static String referenceKey(RunNormalisation.Normalisers n, ConsolidationProperties properties) {
+        var matching = properties.matching();
+        return n.reference().fingerprint() + " " + matching.threshold() + " " + matching.margin() + " "
+                + matching.reviewBelow() + " " + codeVersion();
+    }
+
     /** The job's version: the jar's implementation version, size and time when run from a jar. */
-    private static String codeVersion() {
+    static String codeVersion() {
         StringBuilder version = new StringBuilder(String.valueOf(
                 WriteWorkbookTasklet.class.getPackage().getImplementationVersion()));
         String classPath = System.getProperty("java.class.path", "");

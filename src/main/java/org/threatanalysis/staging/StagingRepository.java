@@ -298,21 +298,26 @@ public class StagingRepository {
 
     /** What a run's write step left in place; see {@code ta_run_output}. */
     public record RunOutput(long runId, String inputsFingerprint, String workbookPath, String workbookSha256,
-            long writtenByRun, String importFingerprint) {
+            long writtenByRun, String importFingerprint, String referenceKey) {
     }
 
     public java.util.Optional<RunOutput> runOutput(long runId) {
         return jdbc.query("SELECT * FROM ta_run_output WHERE run_id = ?", (rs, i) -> new RunOutput(rs.getLong("run_id"),
                 rs.getString("inputs_fingerprint"), rs.getString("workbook_path"), rs.getString("workbook_sha256"),
-                rs.getLong("written_by_run"), rs.getString("import_fingerprint")), runId).stream().findFirst();
+                rs.getLong("written_by_run"), rs.getString("import_fingerprint"), rs.getString("reference_key")), runId).stream().findFirst();
     }
 
     public void saveRunOutput(RunOutput output) {
         jdbc.update("DELETE FROM ta_run_output WHERE run_id = ?", output.runId());
         jdbc.update("INSERT INTO ta_run_output (run_id, inputs_fingerprint, workbook_path, workbook_sha256, "
-                + "written_by_run, import_fingerprint) VALUES (?, ?, ?, ?, ?, ?)", output.runId(),
+                + "written_by_run, import_fingerprint, reference_key) VALUES (?, ?, ?, ?, ?, ?, ?)", output.runId(),
                 output.inputsFingerprint(), output.workbookPath(), output.workbookSha256(), output.writtenByRun(),
-                output.importFingerprint());
+                output.importFingerprint(), output.referenceKey());
+    }
+
+    /** The run the given run copied unchanged submissions from, or {@code null} if it copied none. */
+    public Long reuseSource(long runId) {
+        return jdbc.queryForObject("SELECT MAX(from_run) FROM ta_reused_submission WHERE run_id = ?", Long.class, runId);
     }
 
     public JdbcTemplate jdbc() {

@@ -156,6 +156,31 @@ class IncrementalNightsTest {
     }
 
     @Test
+    void shouldReadEverythingAgainWhenReferenceDataThatDecidesWhileReadingChanged() throws IOException {
+        Workspace workspace = Workspace.withSampleInput(temp.resolve("crime-areas"));
+        CliRun first = workspace.run("--run-date=2026-03-01");
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCodes.SUCCESS);
+        // A crime area that makes a row rejected so far acceptable: only reading the file again can import it.
+        Path reference = crimeAreaWorkbook(workspace.input().resolve("reference/crime-areas.xlsx"));
+
+        CliRun second = workspace.run("--run-date=2026-03-01");
+
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(second.out()).doesNotContain("not read again");
+        List<StepRows> steps = StepRows.of(workspace);
+        assertThat(partitions(steps, StepRows.executions(steps).get(1))).hasSize(11);
+
+        Workspace fresh = Workspace.withSampleInput(temp.resolve("crime-areas-fresh"));
+        Files.createDirectories(fresh.input().resolve("reference"));
+        Files.copy(reference, fresh.input().resolve("reference/crime-areas.xlsx"));
+        CliRun freshRun = fresh.run("--run-date=2026-03-01");
+        assertThat(freshRun.exitCode()).as(freshRun.toString()).isEqualTo(ExitCodes.SUCCESS);
+        WorkbookCells expected = WorkbookCells.read(fresh.workbook());
+        assertThat(expected.records("Indicators")).anySatisfy(r -> assertThat(r).containsValue("PGN"));
+        assertSameCells(WorkbookCells.read(workspace.workbook()), expected);
+    }
+
+    @Test
     void shouldRestartAFailureAfterCopyingWithoutDuplicates() throws IOException {
         Workspace workspace = Workspace.withSampleInput(temp.resolve("failure-after-copy"));
         CliRun first = workspace.run("--run-date=2026-03-01");
@@ -251,6 +276,27 @@ class IncrementalNightsTest {
             }
         }
         Files.move(changed, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** A reference workbook with one more crime area, whose phrasing is a crime area the sample rejects. */
+    private static Path crimeAreaWorkbook(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("Crime areas");
+            Row header = sheet.createRow(0);
+            List<String> columns = List.of("code", "label", "iccs", "phrasings");
+            for (int c = 0; c < columns.size(); c++) {
+                header.createCell(c).setCellValue(columns.get(c));
+            }
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue("PGN");
+            row.createCell(1).setCellValue("Pigeon racing fraud");
+            row.createCell(3).setCellValue("Pigeon racing fraud");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+        return file;
     }
 
     /** The analyst decides one unmatched modus operandi in the written workbook and puts it back into the input. */

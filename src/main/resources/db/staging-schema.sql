@@ -126,6 +126,34 @@ CREATE INDEX IF NOT EXISTS ta_data_quality_run ON ta_data_quality (run_id, submi
 CREATE CACHED TABLE IF NOT EXISTS ta_normalised_with (
     run_id         BIGINT       NOT NULL,
     submission_id  INTEGER      NOT NULL,
-    fingerprint    VARCHAR(64)  NOT NULL,
+    fingerprint    VARCHAR(200) NOT NULL,
     PRIMARY KEY (run_id, submission_id, fingerprint)
+);
+
+-- Incremental nights (docs/operations.md): an accepted submission whose file (path and SHA-256)
+-- equals one of the last completed run is not read again; its staged rows are copied from that
+-- run. One row per copied submission.
+CREATE CACHED TABLE IF NOT EXISTS ta_reused_submission (
+    run_id           BIGINT   NOT NULL,
+    submission_id    INTEGER  NOT NULL,
+    from_run         BIGINT   NOT NULL,
+    from_submission  INTEGER  NOT NULL,
+    PRIMARY KEY (run_id, submission_id)
+);
+
+-- The workbook a completed run left in place: its SHA-256 and the combined fingerprint of the
+-- inputs it was written from. A later run with the same inputs finds the workbook current and
+-- does not write it again. written_by_run is the run that actually wrote the file.
+-- import_fingerprint: the reference data the run's import decided with (ReferenceData.importFingerprint);
+-- a later run reuses this run's staged rows only when its own is the same. reference_key: the
+-- reference data and matching settings the run's staged rows were normalised with; rows copied
+-- into a run with the same key need no re-normalisation.
+CREATE CACHED TABLE IF NOT EXISTS ta_run_output (
+    run_id              BIGINT         NOT NULL PRIMARY KEY,
+    inputs_fingerprint  VARCHAR(64)    NOT NULL,
+    workbook_path       VARCHAR(4000)  NOT NULL,
+    workbook_sha256     VARCHAR(64)    NOT NULL,
+    written_by_run      BIGINT         NOT NULL,
+    import_fingerprint  VARCHAR(64)    NOT NULL,
+    reference_key       VARCHAR(200)   NOT NULL
 );

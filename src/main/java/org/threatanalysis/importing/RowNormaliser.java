@@ -247,13 +247,20 @@ public final class RowNormaliser {
         ParsedRoute parsed = routes.parse(text, transportText, cover.submitter());
         String problem = parsed.problem();
         if (problem != null) {
-            issues.add(warn(row, "route", text, "Route not fully understood: " + problem
-                    + "; the raw text is kept."));
+            issues.add(warn(row, "route", text, routeFinding(problem)));
         }
         return new StagedRows.Route(row.submissionId(), row.rowNumber(), row.source("route"), year, crimeArea,
                 row.text("crime_area"), commodity, commodityText, text, parsed.countrySequence(),
                 parsed.places().isEmpty() ? null : String.join("; ", parsed.places()), parsed.transport(),
                 transportText, trend, row.text("trend"), problem, row.text("notes"));
+    }
+
+    /** How every finding about a route that was not fully understood starts. */
+    public static final String ROUTE_FINDING_PREFIX = "Route not fully understood: ";
+
+    /** The finding for a route that was not fully understood (also re-made by the normaliseStaged step). */
+    public static String routeFinding(String problem) {
+        return ROUTE_FINDING_PREFIX + problem + "; the raw text is kept.";
     }
 
     private String trend(ImportItem.RawRow row, List<DataQualityIssue> issues) {

@@ -109,9 +109,10 @@ public class ConsolidationJobConfiguration {
     @Bean
     Step registerSubmissions(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             SubmissionRegistrar submissionRegistrar, StagingRepository staging, ConsolidationProperties properties,
-            List<ConsolidationStepListener> listeners) {
+            RunNormalisation runNormalisation, List<ConsolidationStepListener> listeners) {
         TaskletStepBuilder builder = new StepBuilder(REGISTER_STEP, jobRepository)
-                .tasklet(new RegisterSubmissionsTasklet(submissionRegistrar, staging, properties), transactionManager);
+                .tasklet(new RegisterSubmissionsTasklet(submissionRegistrar, staging, properties, runNormalisation),
+                        transactionManager);
         listeners.forEach(l -> builder.listener((StepExecutionListener) l).listener((ChunkListener<?, ?>) l));
         return builder.build();
     }
@@ -186,10 +187,10 @@ public class ConsolidationJobConfiguration {
     @Bean
     @StepScope
     StagingItemWriter stagingItemWriter(StagingRepository staging, RunNormalisation runNormalisation,
-            @Value("#{stepExecution}") StepExecution stepExecution) {
+            ConsolidationProperties properties, @Value("#{stepExecution}") StepExecution stepExecution) {
         return new StagingItemWriter(staging, RunIds.of(stepExecution),
                 stepExecution.getExecutionContext().getInt(SubmissionPartitioner.SUBMISSION_ID),
-                normalisers(runNormalisation, stepExecution).reference().fingerprint());
+                WriteWorkbookTasklet.referenceKey(normalisers(runNormalisation, stepExecution), properties));
     }
 
     private static SubmissionRecord submission(StagingRepository staging, StepExecution stepExecution) {
@@ -199,9 +200,10 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     Step normaliseStaged(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            StagingRepository staging, RunNormalisation runNormalisation, List<ConsolidationStepListener> listeners) {
+            StagingRepository staging, RunNormalisation runNormalisation, ConsolidationProperties properties,
+            List<ConsolidationStepListener> listeners) {
         TaskletStepBuilder builder = new StepBuilder(NORMALISE_STEP, jobRepository)
-                .tasklet(new NormaliseStagedTasklet(staging, runNormalisation), transactionManager);
+                .tasklet(new NormaliseStagedTasklet(staging, runNormalisation, properties), transactionManager);
         listeners.forEach(l -> builder.listener((StepExecutionListener) l).listener((ChunkListener<?, ?>) l));
         return builder.build();
     }
@@ -209,9 +211,9 @@ public class ConsolidationJobConfiguration {
     @Bean
     Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ConsolidatedWorkbookWriter consolidatedWorkbookWriter, ConsolidationProperties properties,
-            RunNormalisation runNormalisation, List<ConsolidationStepListener> listeners) {
+            RunNormalisation runNormalisation, StagingRepository staging, List<ConsolidationStepListener> listeners) {
         TaskletStepBuilder builder = new StepBuilder(WRITE_STEP, jobRepository)
-                .tasklet(new WriteWorkbookTasklet(consolidatedWorkbookWriter, properties, runNormalisation),
+                .tasklet(new WriteWorkbookTasklet(consolidatedWorkbookWriter, properties, runNormalisation, staging),
                         transactionManager);
         listeners.forEach(l -> builder.listener((StepExecutionListener) l).listener((ChunkListener<?, ?>) l));
         return builder.build();

@@ -45,7 +45,9 @@ class ImportProgress implements ConsolidationStepListener {
         String name = stepExecution.getStepName();
         if (name.equals(ConsolidationJobConfiguration.IMPORT_STEP)) {
             long runId = RunIds.of(stepExecution);
-            int total = (int) staging.count("SELECT COUNT(*) FROM ta_submission WHERE run_id = ? AND status = 'ACCEPTED'", runId);
+            int total = (int) staging.count("SELECT COUNT(*) FROM ta_submission s WHERE run_id = ? AND status = 'ACCEPTED'"
+                    + " AND NOT EXISTS (SELECT 1 FROM ta_reused_submission r WHERE r.run_id = s.run_id"
+                    + " AND r.submission_id = s.submission_id)", runId);
             int done = (int) countCompletedPartitions(stepExecution);
             submissionsTotal = total;
             submissionsDone.set(done);

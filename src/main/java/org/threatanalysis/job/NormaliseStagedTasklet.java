@@ -15,6 +15,7 @@ import org.threatanalysis.importing.RowNormaliser;
 import org.threatanalysis.normalisation.ModusOperandiMatch;
 import org.threatanalysis.normalisation.ParsedRoute;
 import org.threatanalysis.normalisation.UnitConversion;
+import org.threatanalysis.staging.StagedRows;
 import org.threatanalysis.staging.StagingRepository;
 
 /**
@@ -26,7 +27,10 @@ import org.threatanalysis.staging.StagingRepository;
  * <p>Which reference data normalised each submission's rows is recorded with every import chunk
  * ({@code ta_normalised_with}); in a plain run it is the current one and this step does nothing.
  * It matters when the reference data changed between an import and its restart, or when staged
- * rows are reused.
+ * rows are reused: an incremental night copies rows of unchanged submissions from the last
+ * completed run together with that record, so they are re-normalised exactly when the reference
+ * data changed since. The "route not fully understood" findings are made again from the new
+ * parse, so they follow it too.
  *
  * <p>One submission per transaction (the tasklet is called again until none is left), so memory
  * is bounded by one submission and a restart continues with the submissions not yet done.
@@ -38,9 +42,13 @@ final class NormaliseStagedTasklet implements Tasklet {
     private final StagingRepository staging;
     private final RunNormalisation normalisation;
 
-    NormaliseStagedTasklet(StagingRepository staging, RunNormalisation normalisation) {
+    private final ConsolidationProperties properties;
+
+    NormaliseStagedTasklet(StagingRepository staging, RunNormalisation normalisation,
+            ConsolidationProperties properties) {
         this.staging = staging;
         this.normalisation = normalisation;
+        this.properties = properties;
     }
 
     @Override
@@ -51,7 +59,8 @@ final class NormaliseStagedTasklet implements Tasklet {
         Path input = Path.of(parameters.getString(JobParameterNames.INPUT));
         Path output = Path.of(parameters.getString(JobParameterNames.OUTPUT));
         RunNormalisation.Normalisers n = normalisation.forInput(input, normalisation.excludedFolders(output));
-        String fingerprint = n.reference().fingerprint();
+        // The reference data and the matching settings: rows normalised with another key are redone.
+        String fingerprint = WriteWorkbookTasklet.referenceKey(n, properties);
         List<Integer> stale = staging.normalisedWithOtherThan(runId, fingerprint);
         if (stale.isEmpty()) {
             log.info("Staged rows of run {} are normalised with the current {}; nothing to re-normalise",
@@ -85,19 +94,41 @@ final class NormaliseStagedTasklet implements Tasklet {
 
     private int routes(long runId, int submissionId, RunNormalisation.Normalisers n) {
         List<Object[]> updates = new ArrayList<>();
-        staging.stream("SELECT t.submission_id, t.sheet_row, t.route_text, t.transport_raw, s.submitter FROM ta_route t"
+        List<StagedRows.DataQualityIssue> findings = new ArrayList<>();
+        staging.stream("SELECT t.submission_id, t.sheet_row, t.source, t.route_text, t.transport_raw, s.submitter,"
+                + " s.relative_path FROM ta_route t"
                 + " JOIN ta_submission s ON s.run_id = t.run_id AND s.submission_id = t.submission_id"
                 + " WHERE t.run_id = ? AND t.submission_id = ?",
                 rs -> {
-                    ParsedRoute parsed = n.routes().parse(rs.getString("route_text"), rs.getString("transport_raw"),
-                            rs.getString("submitter"));
+                    String text = rs.getString("route_text");
+                    ParsedRoute parsed = n.routes().parse(text, rs.getString("transport_raw"), rs.getString("submitter"));
                     updates.add(new Object[] {parsed.countrySequence(),
                             parsed.places().isEmpty() ? null : String.join("; ", parsed.places()), parsed.transport(),
                             parsed.problem(), runId, rs.getInt("submission_id"), rs.getInt("sheet_row")});
+                    if (parsed.problem() != null) {
+                        findings.add(routeFinding(rs.getInt("submission_id"), rs.getString("relative_path"),
+                                rs.getString("source"), rs.getInt("sheet_row"), text, parsed.problem()));
+                    }
                 }, runId, submissionId);
         staging.jdbc().batchUpdate("UPDATE ta_route SET countries = ?, places = ?, transport = ?, route_problem = ?"
                 + " WHERE run_id = ? AND submission_id = ? AND sheet_row = ?", updates);
+        // The route findings follow the parse: a place the analyst decided is no longer a finding,
+        // a place removed from the reference data becomes one (the same words as the import's).
+        staging.jdbc().update("DELETE FROM ta_data_quality WHERE run_id = ? AND submission_id = ? AND NOT row_rejected"
+                + " AND reason LIKE ?", runId, submissionId, RowNormaliser.ROUTE_FINDING_PREFIX + "%");
+        staging.insertDataQuality(runId, findings);
         return updates.size();
+    }
+
+    /** The import's finding for a route it did not fully understand, from the staged row (source is file!sheet!cell). */
+    private static StagedRows.DataQualityIssue routeFinding(int submissionId, String file, String source, int sheetRow,
+            String text, String problem) {
+        String sheetAndCell = source.startsWith(file + "!") ? source.substring(file.length() + 1) : source;
+        int bang = sheetAndCell.lastIndexOf('!');
+        String sheet = bang < 0 ? null : sheetAndCell.substring(0, bang);
+        String cell = bang < 0 ? sheetAndCell : sheetAndCell.substring(bang + 1);
+        return new StagedRows.DataQualityIssue(submissionId, file, sheet, cell, sheetRow, text,
+                RowNormaliser.routeFinding(problem), false);
     }
 
     private int indicators(long runId, int submissionId, RunNormalisation.Normalisers n) {

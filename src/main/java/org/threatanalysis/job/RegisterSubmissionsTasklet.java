@@ -2,17 +2,21 @@ package org.threatanalysis.job;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.threatanalysis.staging.StagingRepository;
+import org.threatanalysis.staging.SubmissionRecord;
 import org.threatanalysis.workbook.ConsolidatedWorkbookWriter;
 import org.threatanalysis.submission.Supersession;
 import org.threatanalysis.submission.SubmissionRegistrar;
@@ -21,20 +25,48 @@ import org.threatanalysis.submission.SubmissionRegistrar;
  * Step 1: registers every file under the input folder and decides, year by year, which
  * submission stands. Runs in one transaction and starts by clearing what an earlier attempt of
  * the same run registered, so a re-run never counts a file twice.
+ *
+ * <p>Incremental nights: a file whose relative path and SHA-256 equal those of an accepted
+ * submission (or a reference workbook) of the last completed run is not opened again; an
+ * accepted one has its staged rows copied from that run here, in the same transaction, and gets
+ * no import partition. {@code normaliseStaged} then recomputes their codes like any other row's.
  */
 final class RegisterSubmissionsTasklet implements Tasklet {
+
+    /** Step context: how many accepted submissions were copied from the last completed run, not read. */
+    static final String REUSED = "submissions.reused";
 
     private static final Logger log = LoggerFactory.getLogger(RegisterSubmissionsTasklet.class);
 
     private final SubmissionRegistrar registrar;
     private final StagingRepository staging;
     private final ConsolidationProperties properties;
+    private final RunNormalisation normalisation;
 
     RegisterSubmissionsTasklet(SubmissionRegistrar registrar, StagingRepository staging,
-            ConsolidationProperties properties) {
+            ConsolidationProperties properties, RunNormalisation normalisation) {
         this.registrar = registrar;
         this.staging = staging;
         this.properties = properties;
+        this.normalisation = normalisation;
+    }
+
+    /**
+     * Whether the reference data this run imports with decides like the one the earlier run
+     * imported with; if not, its staged rows cannot be reused and every submission is read again.
+     */
+    private boolean sameImportReference(long previousRun, Path input, Path output) {
+        var previous = staging.runOutput(previousRun);
+        if (previous.isEmpty()) {
+            return false;
+        }
+        String now = normalisation.forInput(input, normalisation.excludedFolders(output)).reference().importFingerprint();
+        if (!now.equals(previous.get().importFingerprint())) {
+            log.info("The reference data that decides while reading (vocabularies, header aliases, row markers) changed"
+                    + " since run {}: every submission is read again", previousRun);
+            return false;
+        }
+        return true;
     }
 
     @Override
@@ -49,7 +81,20 @@ final class RegisterSubmissionsTasklet implements Tasklet {
         DiskSpace.require(properties.database(), properties.minFreeDisk(), "database");
         ConsolidatedWorkbookWriter.cleanLeftovers(output, properties.poiTempFolder());
         staging.deleteRun(runId);
-        List<SubmissionRegistrar.Registered> registered = registrar.register(input, excluded);
+        Long previousRun = staging.lastCompletedRunWithStaging(runId);
+        Map<String, SubmissionRecord> known = new HashMap<>();
+        if (previousRun != null && !sameImportReference(previousRun, input, output)) {
+            previousRun = null;
+        }
+        if (previousRun != null) {
+            for (SubmissionRecord record : staging.submissions(previousRun)) {
+                if (record.fingerprint() != null && ("ACCEPTED".equals(record.status())
+                        || "REFERENCE".equals(record.status()))) {
+                    known.put(record.relativePath(), record);
+                }
+            }
+        }
+        List<SubmissionRegistrar.Registered> registered = registrar.register(input, excluded, known);
         List<Supersession.Candidate> candidates = new ArrayList<>();
         int accepted = 0;
         int rejected = 0;
@@ -73,6 +118,31 @@ final class RegisterSubmissionsTasklet implements Tasklet {
             staging.insertSubmissionYear(runId, decision.submissionId(), decision.year(),
                     decision.standing() ? "STANDING" : "SUPERSEDED", decision.supersededBy());
             superseded += decision.standing() ? 0 : 1;
+        }
+        int reused = 0;
+        long copied = 0;
+        for (SubmissionRegistrar.Registered file : registered) {
+            if (file.reusedFrom() != null && "ACCEPTED".equals(file.record().status())) {
+                int from = file.reusedFrom().submissionId();
+                int to = file.record().submissionId();
+                long rows = staging.copySubmissionRows(previousRun, from, runId, to);
+                long before = staging.rowsAccountedFor(previousRun, from);
+                long after = staging.rowsAccountedFor(runId, to);
+                if (before != after) {
+                    throw new IllegalStateException("Submission " + to + " (" + file.record().relativePath() + "): "
+                            + before + " rows were staged by run " + previousRun + " but " + after + " were copied; the "
+                            + "database lost or duplicated rows (full disk?). Check the database volume, then restart.");
+                }
+                reused++;
+                copied += rows;
+            }
+        }
+        stepExecution.getExecutionContext().putInt(REUSED, reused);
+        if (reused > 0) {
+            String message = reused + " unchanged submission" + (reused == 1 ? "" : "s") + " not read again: "
+                    + copied + " staged rows copied from run " + previousRun;
+            log.info("{}", message);
+            contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(message));
         }
         for (int i = 0; i < registered.size(); i++) {
             contribution.incrementReadCount();

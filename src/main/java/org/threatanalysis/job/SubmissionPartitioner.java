@@ -9,7 +9,8 @@ import org.threatanalysis.staging.StagingRepository;
 import org.threatanalysis.staging.SubmissionRecord;
 
 /**
- * One partition per accepted submission. Partition names are stable ({@code submission-7}), so a
+ * One partition per accepted submission that was not copied from the last completed run (see
+ * {@link RegisterSubmissionsTasklet}). Partition names are stable ({@code submission-7}), so a
  * restarted import re-runs only the partitions that had not completed.
  */
 class SubmissionPartitioner implements Partitioner {
@@ -27,8 +28,9 @@ class SubmissionPartitioner implements Partitioner {
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        java.util.Set<Integer> reused = staging.reusedSubmissions(runId);
         for (SubmissionRecord submission : staging.submissions(runId)) {
-            if ("ACCEPTED".equals(submission.status())) {
+            if ("ACCEPTED".equals(submission.status()) && !reused.contains(submission.submissionId())) {
                 ExecutionContext context = new ExecutionContext();
                 context.putInt(SUBMISSION_ID, submission.submissionId());
                 partitions.put("submission-" + submission.submissionId(), context);

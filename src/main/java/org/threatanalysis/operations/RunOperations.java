@@ -259,8 +259,13 @@ public class RunOperations {
         long review = staging.count("SELECT COUNT(*) FROM ta_modus_operandi WHERE run_id = ? AND mo_code IS NULL", runId);
         String output = execution.getExecutionContext().containsKey("output.file")
                 ? execution.getExecutionContext().getString("output.file") : null;
+        int reused = (int) staging.count("SELECT COUNT(*) FROM ta_reused_submission WHERE run_id = ?", runId);
+        Long currentSince = execution.getStatus() == BatchStatus.COMPLETED
+                && execution.getExecutionContext().containsKey("workbook.current.since")
+                        ? execution.getExecutionContext().getLong("workbook.current.since") : null;
         return new RunSummary(runId, execution.getId(), execution.getStatus().name(), exitDescription(execution),
-                accepted, rejected, ignored, superseded, staged, rowsRejected, findings, review, output);
+                accepted, rejected, ignored, superseded, staged, rowsRejected, findings, review, output, reused,
+                currentSince);
     }
 
     /** The cause of a failure in one readable line. */
@@ -325,7 +330,7 @@ public class RunOperations {
                     out.append(String.format("    %-36s %-9s read %6d  written %6d  skipped %4d  %s%s%n",
                             step.getStepName(), step.getStatus(), step.getReadCount(), step.getWriteCount(),
                             step.getSkipCount(), duration(step.getStartTime(), step.getEndTime()),
-                            step.getStatus() == BatchStatus.FAILED ? "  " + firstLine(step) : ""));
+                            step.getStatus() == BatchStatus.FAILED ? "  " + firstLine(step) : incrementalNote(step)));
                 }
                 if (partitions > 0) {
                     out.append(String.format("    (%d submission partitions; completed ones not listed)%n", partitions));
@@ -344,6 +349,17 @@ public class RunOperations {
             out.append(lastFailure).append(System.lineSeparator());
         }
         return out.toString();
+    }
+
+    /** What an incremental night skipped, as the registration and write steps said it (their exit description). */
+    private static String incrementalNote(StepExecution step) {
+        if (step.getStatus() != BatchStatus.COMPLETED
+                || !(step.getStepName().equals(ConsolidationJobConfiguration.REGISTER_STEP)
+                        || step.getStepName().equals(ConsolidationJobConfiguration.WRITE_STEP))) {
+            return "";
+        }
+        String description = step.getExitStatus().getExitDescription();
+        return description == null || description.isBlank() ? "" : "  " + description.lines().findFirst().orElse("").strip();
     }
 
     private static String firstLine(StepExecution step) {

@@ -42,6 +42,7 @@ public final class ReferenceData {
     private final Map<String, Set<String>> markers = new HashMap<>();
     private final Map<String, Set<String>> routeWords = new LinkedHashMap<>();
     private final String fingerprint;
+    private final String importFingerprint;
     private final String description;
     private final Decisions decisions;
 
@@ -97,6 +98,7 @@ public final class ReferenceData {
         }
         this.decisions = new Decisions(decisionList);
         this.fingerprint = fingerprint(tables, decisionList);
+        this.importFingerprint = importFingerprint(tables, modusOperandi);
         this.description = description + " (reference data " + fingerprint + ")";
     }
 
@@ -179,6 +181,28 @@ public final class ReferenceData {
         return java.util.Collections.unmodifiableMap(tables);
     }
 
+    /** Tables whose effect on staged rows the normaliseStaged step recomputes in full (see {@link #importFingerprint()}). */
+    private static final Set<String> RENORMALISED_TABLES = Set.of("countries.tsv", "places.tsv", "route-words.tsv",
+            "reporting-entities.tsv", "modus-operandi.tsv");
+
+    private static String importFingerprint(Map<String, TsvTable> tables, Vocabulary modusOperandi) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, TsvTable> table : tables.entrySet()) {
+                if (!RENORMALISED_TABLES.contains(table.getKey())) {
+                    digest.update(table.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    digest.update(table.getValue().content());
+                }
+            }
+            // Of the MO list only the codes decide at import ("Unknown MO code" findings); phrases are re-matched.
+            digest.update(modusOperandi.entries().stream().map(Vocabulary.Entry::code).sorted()
+                    .collect(java.util.stream.Collectors.joining("\t")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String fingerprint(Map<String, TsvTable> tables, List<Decisions.Decision> decisions) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -234,6 +258,19 @@ public final class ReferenceData {
      */
     public String fingerprint() {
         return fingerprint;
+    }
+
+    /**
+     * A short hash of the part of the reference data whose effect on the staged rows the
+     * {@code normaliseStaged} step cannot recompute from staging: what decides, while a workbook
+     * is read, which columns are read, which rows are rejected or passed over, and which findings
+     * are made (crime areas, indicators, commodities, units, trends, transport modes, header
+     * aliases, row markers, the MO codes). Countries, places, route words, MO phrases and the
+     * analyst's decisions are not in it: staged rows are re-normalised with them. Staged rows of
+     * an unchanged file can be reused by a later run only when this fingerprint is unchanged.
+     */
+    public String importFingerprint() {
+        return importFingerprint;
     }
 
     /** One line for people: where the reference data came from, with the fingerprint. */

@@ -26,16 +26,18 @@ public class StagingRepository {
     }
 
     public void deleteRun(long runId) {
-        for (String table : List.of("ta_normalised_with", "ta_data_quality", "ta_passed_row", "ta_route",
-                "ta_modus_operandi", "ta_indicator", "ta_submission_year", "ta_submission")) {
+        for (String table : List.of("ta_run_output", "ta_reused_submission", "ta_normalised_with", "ta_data_quality",
+                "ta_passed_row", "ta_route", "ta_modus_operandi", "ta_indicator", "ta_submission_year",
+                "ta_submission")) {
             jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
         }
     }
 
     /** Removes the staged rows of every run but the given one (called when a run has completed). */
     public void deleteOtherRuns(long runId) {
-        for (String table : List.of("ta_normalised_with", "ta_data_quality", "ta_passed_row", "ta_route",
-                "ta_modus_operandi", "ta_indicator", "ta_submission_year", "ta_submission")) {
+        for (String table : List.of("ta_run_output", "ta_reused_submission", "ta_normalised_with", "ta_data_quality",
+                "ta_passed_row", "ta_route", "ta_modus_operandi", "ta_indicator", "ta_submission_year",
+                "ta_submission")) {
             jdbc.update("DELETE FROM " + table + " WHERE run_id <> ?", runId);
         }
     }
@@ -50,7 +52,7 @@ public class StagingRepository {
     /** Records that rows of a submission were normalised with the given reference data (once per pair). */
     public void recordNormalisedWith(long runId, int submissionId, String fingerprint) {
         jdbc.update("""
-                MERGE INTO ta_normalised_with t USING (VALUES (CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS VARCHAR(64))))
+                MERGE INTO ta_normalised_with t USING (VALUES (CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS VARCHAR(200))))
                     AS v (run_id, submission_id, fingerprint)
                 ON t.run_id = v.run_id AND t.submission_id = v.submission_id AND t.fingerprint = v.fingerprint
                 WHEN NOT MATCHED THEN INSERT VALUES (v.run_id, v.submission_id, v.fingerprint)""",
@@ -273,6 +275,78 @@ public class StagingRepository {
                      + (SELECT COUNT(*) FROM ta_passed_row WHERE run_id = ?1 AND submission_id = ?2)
                 FROM (VALUES(0))""".replace("?1", "?").replace("?2", "?"),
                 runId, submissionId, runId, submissionId, runId, submissionId, runId, submissionId, runId, submissionId);
+    }
+
+    /** The row tables a submission's import fills, in the order they are copied. */
+    private static final List<String> IMPORTED_TABLES = List.of("ta_indicator", "ta_modus_operandi", "ta_route",
+            "ta_passed_row", "ta_data_quality");
+
+    /**
+     * The newest run other than the given one that completed and whose staged rows are still in
+     * the database (a completed run removes every other run's staging), or {@code null}.
+     */
+    public Long lastCompletedRunWithStaging(long runId) {
+        return jdbc.queryForObject("""
+                SELECT MAX(e.JOB_INSTANCE_ID) FROM BATCH_JOB_EXECUTION e
+                WHERE e.STATUS = 'COMPLETED' AND e.JOB_INSTANCE_ID <> ?
+                  AND EXISTS (SELECT 1 FROM ta_submission s WHERE s.run_id = e.JOB_INSTANCE_ID)""", Long.class, runId);
+    }
+
+    /**
+     * Copies the staged rows of one submission of an earlier run into this run, with INSERT ...
+     * SELECT (new run id, new submission id), and records the reuse. Joins the caller's
+     * transaction. Returns the rows copied.
+     */
+    public long copySubmissionRows(long fromRun, int fromSubmission, long toRun, int toSubmission) {
+        long copied = 0;
+        for (String table : IMPORTED_TABLES) {
+            List<String> columns = jdbc.queryForList("SELECT LOWER(COLUMN_NAME) FROM INFORMATION_SCHEMA.COLUMNS "
+                    + "WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION", String.class,
+                    table.toUpperCase(java.util.Locale.ROOT));
+            List<String> rest = columns.stream().filter(c -> !c.equals("run_id") && !c.equals("submission_id")).toList();
+            String list = String.join(", ", rest);
+            copied += jdbc.update("INSERT INTO " + table + " (run_id, submission_id, " + list + ") SELECT ?, ?, " + list
+                    + " FROM " + table + " WHERE run_id = ? AND submission_id = ?", toRun, toSubmission, fromRun,
+                    fromSubmission);
+        }
+        // The copied rows keep the record of which reference data normalised them, so that
+        // normaliseStaged re-normalises them exactly when that differs from this run's.
+        jdbc.update("INSERT INTO ta_normalised_with (run_id, submission_id, fingerprint) SELECT ?, ?, fingerprint "
+                + "FROM ta_normalised_with WHERE run_id = ? AND submission_id = ?", toRun, toSubmission, fromRun,
+                fromSubmission);
+        jdbc.update("INSERT INTO ta_reused_submission (run_id, submission_id, from_run, from_submission) "
+                + "VALUES (?, ?, ?, ?)", toRun, toSubmission, fromRun, fromSubmission);
+        return copied;
+    }
+
+    /** The submissions of a run whose rows were copied from an earlier run (they get no import partition). */
+    public java.util.Set<Integer> reusedSubmissions(long runId) {
+        return new java.util.HashSet<>(jdbc.queryForList(
+                "SELECT submission_id FROM ta_reused_submission WHERE run_id = ?", Integer.class, runId));
+    }
+
+    /** What a run's write step left in place; see {@code ta_run_output}. */
+    public record RunOutput(long runId, String inputsFingerprint, String workbookPath, String workbookSha256,
+            long writtenByRun, String importFingerprint, String referenceKey) {
+    }
+
+    public java.util.Optional<RunOutput> runOutput(long runId) {
+        return jdbc.query("SELECT * FROM ta_run_output WHERE run_id = ?", (rs, i) -> new RunOutput(rs.getLong("run_id"),
+                rs.getString("inputs_fingerprint"), rs.getString("workbook_path"), rs.getString("workbook_sha256"),
+                rs.getLong("written_by_run"), rs.getString("import_fingerprint"), rs.getString("reference_key")), runId).stream().findFirst();
+    }
+
+    public void saveRunOutput(RunOutput output) {
+        jdbc.update("DELETE FROM ta_run_output WHERE run_id = ?", output.runId());
+        jdbc.update("INSERT INTO ta_run_output (run_id, inputs_fingerprint, workbook_path, workbook_sha256, "
+                + "written_by_run, import_fingerprint, reference_key) VALUES (?, ?, ?, ?, ?, ?, ?)", output.runId(),
+                output.inputsFingerprint(), output.workbookPath(), output.workbookSha256(), output.writtenByRun(),
+                output.importFingerprint(), output.referenceKey());
+    }
+
+    /** The run the given run copied unchanged submissions from, or {@code null} if it copied none. */
+    public Long reuseSource(long runId) {
+        return jdbc.queryForObject("SELECT MAX(from_run) FROM ta_reused_submission WHERE run_id = ?", Long.class, runId);
     }
 
     public JdbcTemplate jdbc() {

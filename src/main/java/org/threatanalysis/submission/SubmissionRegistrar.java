@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -56,11 +57,28 @@ public final class SubmissionRegistrar {
         this.budget = budget;
     }
 
-    /** A registered file with its cover sheet when accepted. */
-    public record Registered(SubmissionRecord record, CoverSheet cover) {
+    /**
+     * A registered file with its cover sheet when accepted, and the earlier run's record it was
+     * taken from when the file was not read again ({@code null} when it was read).
+     */
+    public record Registered(SubmissionRecord record, CoverSheet cover, SubmissionRecord reusedFrom) {
+
+        public Registered(SubmissionRecord record, CoverSheet cover) {
+            this(record, cover, null);
+        }
     }
 
     public List<Registered> register(Path inputFolder, Set<Path> excludedFolders) throws IOException {
+        return register(inputFolder, excludedFolders, Map.of());
+    }
+
+    /**
+     * Registers the files under the input folder. A file whose relative path and SHA-256 equal
+     * those of a record in {@code known} (an accepted submission or a reference workbook of the
+     * last completed run) is not opened again: its registration is taken over from that record.
+     */
+    public List<Registered> register(Path inputFolder, Set<Path> excludedFolders, Map<String, SubmissionRecord> known)
+            throws IOException {
         List<Path> files = SubmissionDiscovery.discover(inputFolder, excludedFolders);
         List<Registered> registered = new ArrayList<>();
         ExecutorService worker = Executors.newCachedThreadPool(runnable -> {
@@ -73,9 +91,10 @@ public final class SubmissionRegistrar {
             for (Path file : files) {
                 id++;
                 String relative = inputFolder.relativize(file).toString().replace('\\', '/');
-                registered.add(registerOne(worker, id, inputFolder, file, relative));
-                log.info("Registered {} of {} files: {} ({})", id, files.size(), relative,
-                        registered.get(registered.size() - 1).record().status());
+                registered.add(registerOne(worker, id, inputFolder, file, relative, known.get(relative)));
+                Registered last = registered.get(registered.size() - 1);
+                log.info("Registered {} of {} files: {} ({}{})", id, files.size(), relative, last.record().status(),
+                        last.reusedFrom() == null ? "" : ", unchanged: not read again");
             }
         } finally {
             worker.shutdownNow();
@@ -83,14 +102,17 @@ public final class SubmissionRegistrar {
         return registered;
     }
 
-    private Registered registerOne(ExecutorService worker, int id, Path inputFolder, Path file, String relative)
-            throws IOException {
+    private Registered registerOne(ExecutorService worker, int id, Path inputFolder, Path file, String relative,
+            SubmissionRecord known) throws IOException {
         long size = Files.size(file);
         String ignored = SubmissionDiscovery.ignoreReason(inputFolder, file);
         if (ignored != null) {
             return new Registered(record(id, relative, size, null, SubmissionStatus.IGNORED, ignored, null), null);
         }
         String fingerprint = sha256(file);
+        if (known != null && fingerprint.equals(known.fingerprint())) {
+            return reused(id, known);
+        }
         Future<Registered> result = worker.submit(() -> readOne(id, file, relative, size, fingerprint));
         // The budget's own clock is checked inside our reading loops; this is the backstop for a
         // file that makes POI itself hang: a little longer, then the worker is abandoned.
@@ -140,6 +162,19 @@ public final class SubmissionRegistrar {
         } catch (Exception | StackOverflowError | LinkageError e) {
             return rejected(id, relative, size, fingerprint, WorkbookOpener.reasonFor(e));
         }
+    }
+
+    private static Registered reused(int id, SubmissionRecord known) {
+        SubmissionRecord record = new SubmissionRecord(id, known.relativePath(), known.sizeBytes(), known.fingerprint(),
+                known.status(), known.reason(), known.memberState(), known.reportingEntity(), known.submitter(),
+                known.memberStateRaw(), known.entityRaw(), known.periodFrom(), known.periodTo(), known.submissionDate(),
+                known.revision(), known.templateVersion());
+        CoverSheet cover = SubmissionStatus.ACCEPTED.name().equals(known.status())
+                ? new CoverSheet(known.memberState(), known.reportingEntity(), known.submitter(), known.memberStateRaw(),
+                        known.entityRaw(), known.periodFrom(), known.periodTo(), known.submissionDate(), known.revision(),
+                        known.templateVersion())
+                : null;
+        return new Registered(record, cover, known);
     }
 
     private static Registered rejected(int id, String relative, long size, String fingerprint, String reason) {

@@ -65,6 +65,12 @@ public final class ConsolidatedWorkbookWriter {
         return "threat-analysis_" + (from == to ? Integer.toString(from) : from + "-" + to) + ".xlsx";
     }
 
+    /** The file {@link #write} would write for the request (the period comes from the staged years). */
+    public Path target(Request request) {
+        int[] period = period(request);
+        return request.outputFolder().toAbsolutePath().normalize().resolve(fileName(period[0], period[1]));
+    }
+
     public Path write(Request request) throws IOException {
         Path output = prepareOutputFolder(request.outputFolder());
         int[] period = period(request);

@@ -20,10 +20,12 @@ import org.threatanalysis.reading.ReadingBudget;
  * @param budget limits on what one submission file may make the job read ({@code consolidation.budget.*})
  * @param minFreeDisk free space required on the database's and the output's volume before writing
  * @param matching thresholds of the scored modus-operandi matcher
+ * @param sheetRowLimit rows of one sheet of the workbook, header included, before a data sheet
+ *     continues on the next ("Indicators (2)"); Excel's limit by default
  */
 @ConfigurationProperties("consolidation")
 public record ConsolidationProperties(Path input, Path output, Path database, int chunkSize, int importThreads,
-        ReadingBudget budget, DataSize minFreeDisk, Matching matching) {
+        ReadingBudget budget, DataSize minFreeDisk, Matching matching, int sheetRowLimit) {
 
     /**
      * @param threshold lowest score a scored MO match is accepted with (below: unmatched, for review)
@@ -48,6 +50,9 @@ public record ConsolidationProperties(Path input, Path output, Path database, in
         }
         if (matching == null) {
             matching = new Matching(null, null, null);
+        }
+        if (sheetRowLimit <= 1 || sheetRowLimit > 1_048_576) {
+            sheetRowLimit = 1_048_576;
         }
         if (chunkSize <= 0) {
             chunkSize = 500;

@@ -64,7 +64,7 @@ final class WriteWorkbookTasklet implements Tasklet {
         var request = new ConsolidatedWorkbookWriter.Request(runId,
                 from == null ? null : from.intValue(), to == null ? null : to.intValue(), output,
                 properties.poiTempFolder(), new ConsolidatedWorkbookWriter.Normalisation(n.reference(), n.routes(),
-                        properties.matching().reviewBelow()));
+                        properties.matching().reviewBelow()), properties.sheetRowLimit());
         Path target = writer.target(request);
         String inputs = inputsFingerprint(runId, from, to, n, target);
         var jobContext = stepExecution.getJobExecution().getExecutionContext();
@@ -117,6 +117,7 @@ final class WriteWorkbookTasklet implements Tasklet {
         var matching = properties.matching();
         text.append("matching ").append(matching.threshold()).append(' ').append(matching.margin()).append(' ')
                 .append(matching.reviewBelow()).append('\n');
+        text.append("sheet-row-limit ").append(properties.sheetRowLimit()).append('\n');
         text.append("target ").append(target).append('\n');
         digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
         staging.stream("SELECT relative_path, size_bytes, fingerprint, status, reason FROM ta_submission"

@@ -51,7 +51,12 @@ public final class ConsolidatedWorkbookWriter {
 
     /** The period the workbook covers, the run it comes from, and the run's reference data. */
     public record Request(long runId, Integer fromYear, Integer toYear, Path outputFolder, Path poiTempFolder,
-            Normalisation normalisation) {
+            Normalisation normalisation, int sheetRowLimit) {
+
+        public Request(long runId, Integer fromYear, Integer toYear, Path outputFolder, Path poiTempFolder,
+                Normalisation normalisation) {
+            this(runId, fromYear, toYear, outputFolder, poiTempFolder, normalisation, SheetWriter.EXCEL_ROWS);
+        }
     }
 
     /**
@@ -84,7 +89,7 @@ public final class ConsolidatedWorkbookWriter {
         XSSFWorkbook template = new XSSFWorkbook();
         WorkbookStyles styles = new WorkbookStyles(template);
         XSSFSheet overview = template.createSheet(OverviewSheet.NAME);
-        new OverviewSheet(template, overview, styles, report, reference).write(facts(request.runId(), report, reference));
+        new OverviewSheet(template, overview, styles, report, reference).write(facts(request.runId(), report, reference, request.sheetRowLimit()));
         SXSSFWorkbook workbook = new SXSSFWorkbook(template, 100) {
             @Override
             protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream stream) {
@@ -98,9 +103,9 @@ public final class ConsolidatedWorkbookWriter {
         try {
             workbook.setCompressTempFiles(false);
             new ChangeSheets(workbook, styles, reference, report).write();
-            long indicators = writeIndicators(workbook, styles, reference, request.runId(), period);
-            long modusOperandi = writeModusOperandi(workbook, styles, reference, request.runId(), period);
-            long routes = writeRoutes(workbook, styles, request.runId(), period);
+            long indicators = writeIndicators(workbook, styles, reference, request.sheetRowLimit(), request.runId(), period);
+            long modusOperandi = writeModusOperandi(workbook, styles, reference, request.sheetRowLimit(), request.runId(), period);
+            long routes = writeRoutes(workbook, styles, request.sheetRowLimit(), request.runId(), period);
             long review = new ReviewSheet(staging, workbook, styles, request.normalisation()).write(request.runId(), period);
             long issues = new DataQualitySheet(staging, workbook, styles).write(request.runId());
             int submissions = new SubmissionsSheet(staging, workbook, styles).write(request.runId(), period);
@@ -120,7 +125,7 @@ public final class ConsolidatedWorkbookWriter {
         }
     }
 
-    private RunFacts facts(long runId, ChangeReport report, ReferenceData reference) {
+    private RunFacts facts(long runId, ChangeReport report, ReferenceData reference, int rowLimit) {
         int accepted = (int) staging.count("SELECT COUNT(*) FROM ta_submission WHERE run_id = ? AND status = 'ACCEPTED'", runId);
         int rejected = (int) staging.count("SELECT COUNT(*) FROM ta_submission WHERE run_id = ? AND status = 'REJECTED'", runId);
         int ignored = (int) staging.count("SELECT COUNT(*) FROM ta_submission WHERE run_id = ? AND status = 'IGNORED'", runId);
@@ -132,13 +137,25 @@ public final class ConsolidatedWorkbookWriter {
                 + "AND s.status = 'ACCEPTED' AND (" + standingYears + "'STANDING') > 0 AND ("
                 + standingYears + "'SUPERSEDED') > 0", runId);
         long rows = 0;
+        List<String> continued = new java.util.ArrayList<>();
+        Map<String, String> sheets = Map.of("ta_indicator", "Indicators", "ta_modus_operandi", "Modus operandi",
+                "ta_route", "Routes");
         for (String table : List.of("ta_indicator", "ta_modus_operandi", "ta_route")) {
-            rows += staging.count("SELECT COUNT(*) FROM " + table + " t " + STANDING_JOIN, runId, report.fromYear(),
+            long count = staging.count("SELECT COUNT(*) FROM " + table + " t " + STANDING_JOIN, runId, report.fromYear(),
                     report.toYear());
+            rows += count;
+            // A sheet holds rowLimit rows, the header included; the rest continues on "<name> (2)" ...
+            long sheetsNeeded = Math.max(1, (count + rowLimit - 2) / (rowLimit - 1));
+            if (sheetsNeeded > 1) {
+                continued.add(sheets.get(table) + " continues on " + SheetWriter.continuationName(sheets.get(table), 2)
+                        + (sheetsNeeded > 2 ? " to " + SheetWriter.continuationName(sheets.get(table), (int) sheetsNeeded) : "")
+                        + " (" + count + " rows)");
+            }
         }
         long findings = staging.count("SELECT COUNT(*) FROM ta_data_quality WHERE run_id = ?", runId) + rejected;
         return new RunFacts(accepted, rejected, ignored, partlySuperseded, whollySuperseded, rows, findings,
-                report.unmatchedModusOperandi(), reference.fingerprint());
+                report.unmatchedModusOperandi(), reference.fingerprint(),
+                continued.isEmpty() ? null : String.join("; ", continued));
     }
 
     private static Path prepareOutputFolder(Path folder) throws IOException {
@@ -242,9 +259,9 @@ public final class ConsolidatedWorkbookWriter {
             WHERE t.run_id = ? AND t.report_year BETWEEN ? AND ?
             """;
 
-    private long writeIndicators(SXSSFWorkbook workbook, WorkbookStyles styles, ReferenceData reference, long runId,
+    private long writeIndicators(SXSSFWorkbook workbook, WorkbookStyles styles, ReferenceData reference, int rowLimit, long runId,
             int[] period) {
-        SheetWriter sheet = new SheetWriter(workbook.createSheet("Indicators"), styles, "Submitter", "Member state",
+        SheetWriter sheet = new SheetWriter(workbook, "Indicators", styles, rowLimit, "Submitter", "Member state",
                 "Year", "Crime area", "Crime area name", "Indicator", "Commodity", "Value", "Unit", "Figure",
                 "Value as submitted", "Unit as submitted", "Crime area as submitted", "Indicator as submitted",
                 "Commodity as submitted", "Notes", "Source");
@@ -276,9 +293,9 @@ public final class ConsolidatedWorkbookWriter {
         };
     }
 
-    private long writeModusOperandi(SXSSFWorkbook workbook, WorkbookStyles styles, ReferenceData reference, long runId,
+    private long writeModusOperandi(SXSSFWorkbook workbook, WorkbookStyles styles, ReferenceData reference, int rowLimit, long runId,
             int[] period) {
-        SheetWriter sheet = new SheetWriter(workbook.createSheet("Modus operandi"), styles, "Submitter",
+        SheetWriter sheet = new SheetWriter(workbook, "Modus operandi", styles, rowLimit, "Submitter",
                 "Member state", "Year", "Crime area", "MO code", "MO label", "Matched by", "Confidence",
                 "Modus operandi as submitted", "MO code as submitted", "Suggestions", "Trend", "Notes", "Source");
         staging.stream("SELECT t.*, s.submitter, s.member_state FROM ta_modus_operandi t " + STANDING_JOIN
@@ -307,8 +324,8 @@ public final class ConsolidatedWorkbookWriter {
         };
     }
 
-    private long writeRoutes(SXSSFWorkbook workbook, WorkbookStyles styles, long runId, int[] period) {
-        SheetWriter sheet = new SheetWriter(workbook.createSheet("Routes"), styles, "Submitter", "Member state",
+    private long writeRoutes(SXSSFWorkbook workbook, WorkbookStyles styles, int rowLimit, long runId, int[] period) {
+        SheetWriter sheet = new SheetWriter(workbook, "Routes", styles, rowLimit, "Submitter", "Member state",
                 "Year", "Crime area", "Commodity", "Countries", "Places", "Transport", "Trend",
                 "Route as submitted", "Problem", "Commodity as submitted", "Transport as submitted", "Notes",
                 "Source");

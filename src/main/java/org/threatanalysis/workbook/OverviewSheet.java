@@ -87,6 +87,9 @@ final class OverviewSheet {
         factNumber("Modus operandi not matched (for review)", facts.reviewEntries());
         factNumber("Routes not analysed (not fully understood)", report.routesNotAnalysed());
         fact("Reference data", facts.referenceFingerprint());
+        if (facts.continuedSheets() != null) {
+            fact("Sheets continued (more rows than a sheet holds)", facts.continuedSheets());
+        }
         nextRow++;
         coverageMatrix();
         nextRow++;

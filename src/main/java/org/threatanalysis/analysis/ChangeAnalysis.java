@@ -18,13 +18,6 @@ import org.threatanalysis.staging.StagingRepository;
  */
 public final class ChangeAnalysis {
 
-    private static final String STANDING = """
-            JOIN ta_submission s ON s.run_id = t.run_id AND s.submission_id = t.submission_id
-            JOIN ta_submission_year y ON y.run_id = t.run_id AND y.submission_id = t.submission_id
-                AND y.report_year = t.report_year AND y.status = 'STANDING'
-            WHERE t.run_id = ? AND t.report_year BETWEEN ? AND ?
-            """;
-
     private final StagingRepository staging;
 
     public ChangeAnalysis(StagingRepository staging) {
@@ -44,18 +37,18 @@ public final class ChangeAnalysis {
 
         List<Sighting> modusOperandi = new ArrayList<>();
         staging.stream("SELECT DISTINCT t.crime_area, t.mo_code, s.submitter, t.report_year, t.trend FROM ta_modus_operandi t "
-                + STANDING + " AND t.mo_code IS NOT NULL ORDER BY 1, 2, 3, 4, 5",
+                + StagingRepository.STANDING_ROWS + " AND t.mo_code IS NOT NULL ORDER BY 1, 2, 3, 4, 5",
                 rs -> modusOperandi.add(new Sighting(rs.getString(1), rs.getString(2), null, rs.getString(3), rs.getInt(4),
                         rs.getString(5), null)), runId, from, to);
-        int unmatched = (int) staging.count("SELECT COUNT(*) FROM ta_modus_operandi t " + STANDING + " AND t.mo_code IS NULL",
+        int unmatched = (int) staging.count("SELECT COUNT(*) FROM ta_modus_operandi t " + StagingRepository.STANDING_ROWS + " AND t.mo_code IS NULL",
                 runId, from, to);
 
         List<Sighting> routes = new ArrayList<>();
         staging.stream("SELECT t.crime_area, t.countries, t.commodity, s.submitter, t.report_year, t.trend, t.transport "
-                + "FROM ta_route t " + STANDING + " AND t.route_problem IS NULL ORDER BY 1, 2, 3, 4, 5, 6, 7",
+                + "FROM ta_route t " + StagingRepository.STANDING_ROWS + " AND t.route_problem IS NULL ORDER BY 1, 2, 3, 4, 5, 6, 7",
                 rs -> routes.add(new Sighting(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getInt(5), rs.getString(6), rs.getString(7))), runId, from, to);
-        int routesNotAnalysed = (int) staging.count("SELECT COUNT(*) FROM ta_route t " + STANDING
+        int routesNotAnalysed = (int) staging.count("SELECT COUNT(*) FROM ta_route t " + StagingRepository.STANDING_ROWS
                 + " AND t.route_problem IS NOT NULL", runId, from, to);
 
         List<StateFigure> figures = new ArrayList<>();
@@ -63,7 +56,7 @@ public final class ChangeAnalysis {
                 SELECT t.crime_area, t.indicator, t.commodity, t.normalised_unit, s.submitter, t.report_year,
                        SUM(t.normalised_value), COUNT(t.normalised_value),
                        SUM(CASE WHEN t.value_status <> 'NUMBER' THEN 1 ELSE 0 END)
-                FROM ta_indicator t""" + " " + STANDING + """
+                FROM ta_indicator t""" + " " + StagingRepository.STANDING_ROWS + """
                  AND (t.normalised_value IS NOT NULL OR t.value_status <> 'NUMBER')
                 GROUP BY t.crime_area, t.indicator, t.commodity, t.normalised_unit, s.submitter, t.report_year
                 ORDER BY 1, 2, 3, 4, 5, 6""", rs -> {

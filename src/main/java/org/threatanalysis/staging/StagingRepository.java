@@ -19,6 +19,18 @@ public class StagingRepository {
     /** Excel's limit for one cell; longer text is cut and reported where it is read. */
     public static final int MAX_TEXT = 32_767;
 
+    /**
+     * Joins a staged-row table aliased {@code t} to its submission {@code s} and keeps the rows of
+     * the standing (not superseded) submission-years of a run within a period. Parameters: run id,
+     * first year, last year.
+     */
+    public static final String STANDING_ROWS = """
+            JOIN ta_submission s ON s.run_id = t.run_id AND s.submission_id = t.submission_id
+            JOIN ta_submission_year y ON y.run_id = t.run_id AND y.submission_id = t.submission_id
+                AND y.report_year = t.report_year AND y.status = 'STANDING'
+            WHERE t.run_id = ? AND t.report_year BETWEEN ? AND ?
+            """;
+
     private final JdbcTemplate jdbc;
 
     public StagingRepository(JdbcTemplate jdbc) {

@@ -141,7 +141,7 @@ public final class ConsolidatedWorkbookWriter {
         Map<String, String> sheets = Map.of("ta_indicator", "Indicators", "ta_modus_operandi", "Modus operandi",
                 "ta_route", "Routes");
         for (String table : List.of("ta_indicator", "ta_modus_operandi", "ta_route")) {
-            long count = staging.count("SELECT COUNT(*) FROM " + table + " t " + STANDING_JOIN, runId, report.fromYear(),
+            long count = staging.count("SELECT COUNT(*) FROM " + table + " t " + StagingRepository.STANDING_ROWS, runId, report.fromYear(),
                     report.toYear());
             rows += count;
             // A sheet holds rowLimit rows, the header included; the rest continues on "<name> (2)" ...
@@ -252,20 +252,13 @@ public final class ConsolidatedWorkbookWriter {
         return new int[] {from, to};
     }
 
-    private static final String STANDING_JOIN = """
-            JOIN ta_submission s ON s.run_id = t.run_id AND s.submission_id = t.submission_id
-            JOIN ta_submission_year y ON y.run_id = t.run_id AND y.submission_id = t.submission_id
-                AND y.report_year = t.report_year AND y.status = 'STANDING'
-            WHERE t.run_id = ? AND t.report_year BETWEEN ? AND ?
-            """;
-
     private long writeIndicators(SXSSFWorkbook workbook, WorkbookStyles styles, ReferenceData reference, int rowLimit, long runId,
             int[] period) {
         SheetWriter sheet = new SheetWriter(workbook, "Indicators", styles, rowLimit, "Submitter", "Member state",
                 "Year", "Crime area", "Crime area name", "Indicator", "Commodity", "Value", "Unit", "Figure",
                 "Value as submitted", "Unit as submitted", "Crime area as submitted", "Indicator as submitted",
                 "Commodity as submitted", "Notes", "Source");
-        staging.stream("SELECT t.*, s.submitter, s.member_state FROM ta_indicator t " + STANDING_JOIN
+        staging.stream("SELECT t.*, s.submitter, s.member_state FROM ta_indicator t " + StagingRepository.STANDING_ROWS
                 + " ORDER BY s.submitter, t.report_year, t.crime_area, t.indicator, t.commodity, s.relative_path, t.sheet_row",
                 rs -> {
                     sheet.row().text(rs.getString("submitter")).text(rs.getString("member_state"))
@@ -298,7 +291,7 @@ public final class ConsolidatedWorkbookWriter {
         SheetWriter sheet = new SheetWriter(workbook, "Modus operandi", styles, rowLimit, "Submitter",
                 "Member state", "Year", "Crime area", "MO code", "MO label", "Matched by", "Confidence",
                 "Modus operandi as submitted", "MO code as submitted", "Suggestions", "Trend", "Notes", "Source");
-        staging.stream("SELECT t.*, s.submitter, s.member_state FROM ta_modus_operandi t " + STANDING_JOIN
+        staging.stream("SELECT t.*, s.submitter, s.member_state FROM ta_modus_operandi t " + StagingRepository.STANDING_ROWS
                 + " ORDER BY s.submitter, t.report_year, t.crime_area, t.mo_code, s.relative_path, t.sheet_row",
                 rs -> {
                     String code = rs.getString("mo_code");
@@ -329,7 +322,7 @@ public final class ConsolidatedWorkbookWriter {
                 "Year", "Crime area", "Commodity", "Countries", "Places", "Transport", "Trend",
                 "Route as submitted", "Problem", "Commodity as submitted", "Transport as submitted", "Notes",
                 "Source");
-        staging.stream("SELECT t.*, s.submitter, s.member_state FROM ta_route t " + STANDING_JOIN
+        staging.stream("SELECT t.*, s.submitter, s.member_state FROM ta_route t " + StagingRepository.STANDING_ROWS
                 + " ORDER BY s.submitter, t.report_year, t.crime_area, t.countries, s.relative_path, t.sheet_row",
                 rs -> {
                     sheet.row().text(rs.getString("submitter")).text(rs.getString("member_state"))

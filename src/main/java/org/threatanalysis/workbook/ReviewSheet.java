@@ -79,10 +79,7 @@ final class ReviewSheet {
     long write(long runId, int[] period) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         staging.stream("SELECT t.*, s.submitter FROM ta_modus_operandi t "
-                + " JOIN ta_submission s ON s.run_id = t.run_id AND s.submission_id = t.submission_id"
-                + " JOIN ta_submission_year y ON y.run_id = t.run_id AND y.submission_id = t.submission_id"
-                + "   AND y.report_year = t.report_year AND y.status = 'STANDING'"
-                + " WHERE t.run_id = ? AND t.report_year BETWEEN ? AND ?"
+                + StagingRepository.STANDING_ROWS
                 + "   AND (t.match_method = 'UNMATCHED' OR (t.match_method = 'SCORED' AND t.confidence < ?))"
                 + " ORDER BY s.relative_path, t.sheet_row", rs -> {
                     String text = rs.getString("mo_text") != null ? rs.getString("mo_text") : rs.getString("mo_code_raw");
@@ -99,10 +96,7 @@ final class ReviewSheet {
                     entry.add(rs.getString("submitter"), rs.getInt("report_year"), rs.getString("source"));
                 }, runId, period[0], period[1], normalisation.reviewBelow());
         staging.stream("SELECT t.*, s.submitter FROM ta_route t "
-                + " JOIN ta_submission s ON s.run_id = t.run_id AND s.submission_id = t.submission_id"
-                + " JOIN ta_submission_year y ON y.run_id = t.run_id AND y.submission_id = t.submission_id"
-                + "   AND y.report_year = t.report_year AND y.status = 'STANDING'"
-                + " WHERE t.run_id = ? AND t.report_year BETWEEN ? AND ? AND t.route_problem IS NOT NULL"
+                + StagingRepository.STANDING_ROWS + " AND t.route_problem IS NOT NULL"
                 + " ORDER BY s.relative_path, t.sheet_row", rs -> {
                     ParsedRoute parsed = normalisation.routes().parse(rs.getString("route_text"),
                             rs.getString("transport_raw"));

@@ -1,7 +1,11 @@
 -- Staging tables of the consolidation job (HSQLDB). CACHED tables live on disk, not in the heap.
--- Every row carries the run (the job instance) it belongs to, so that a restarted run finds its
--- own staged rows and a new run starts clean.
+-- What a run registered carries its run id (the job instance). Imported rows carry their rows
+-- key instead (see ta_submission_rows): the run and submission id of the import that read them,
+-- so that a restarted run finds its own rows and a later run can read the rows of an unchanged
+-- file where they are.
 SET FILES WRITE DELAY FALSE;
+-- Results larger than this many rows (sorts, groupings) are kept on disk, not in the heap.
+SET DATABASE DEFAULT RESULT MEMORY ROWS 10000;
 
 CREATE CACHED TABLE IF NOT EXISTS ta_submission (
     run_id            BIGINT        NOT NULL,
@@ -121,7 +125,7 @@ CREATE CACHED TABLE IF NOT EXISTS ta_data_quality (
 );
 CREATE INDEX IF NOT EXISTS ta_data_quality_run ON ta_data_quality (run_id, submission_id);
 
--- Which reference data (fingerprint) normalised the staged rows of each submission, so that the
+-- Which reference data (fingerprint) normalised the staged rows of each import (rows key), so that the
 -- normaliseStaged step re-normalises only what was normalised with other reference data.
 CREATE CACHED TABLE IF NOT EXISTS ta_normalised_with (
     run_id         BIGINT       NOT NULL,
@@ -130,9 +134,47 @@ CREATE CACHED TABLE IF NOT EXISTS ta_normalised_with (
     PRIMARY KEY (run_id, submission_id, fingerprint)
 );
 
+-- Where each accepted submission's staged rows are (its rows key): the run and the submission id
+-- of the import that read them. Row tables (ta_indicator ... ta_row_count) are keyed by it, not
+-- by the run that reads them: a submission whose file is unchanged since the last completed run
+-- keeps that run's rows key, so an unchanged night neither reads the file nor copies its rows.
+CREATE CACHED TABLE IF NOT EXISTS ta_submission_rows (
+    run_id           BIGINT   NOT NULL,
+    submission_id    INTEGER  NOT NULL,
+    rows_run         BIGINT   NOT NULL,
+    rows_submission  INTEGER  NOT NULL,
+    PRIMARY KEY (run_id, submission_id)
+);
+CREATE INDEX IF NOT EXISTS ta_submission_rows_key ON ta_submission_rows (rows_run, rows_submission);
+
+-- The merged ranges of each sheet of an accepted submission, found when registration read the
+-- file through (space-separated A1 references), so that the import does not read the sheet an
+-- extra time to find them (an .xlsx lists them after the rows).
+CREATE CACHED TABLE IF NOT EXISTS ta_sheet_merge (
+    run_id         BIGINT           NOT NULL,
+    submission_id  INTEGER          NOT NULL,
+    sheet          VARCHAR(100)     NOT NULL,
+    merged_ranges  VARCHAR(1000000) NOT NULL,
+    PRIMARY KEY (run_id, submission_id, sheet)
+);
+
+-- The staged rows of each import counted by year and table once they are final (row_table:
+-- indicator, modus_operandi, route, blank, total, rejected; flagged: modus operandi without a
+-- code, routes with a problem), so that the overview, the submissions sheet and the run summary
+-- need not count the large tables.
+CREATE CACHED TABLE IF NOT EXISTS ta_row_count (
+    run_id         BIGINT       NOT NULL,
+    submission_id  INTEGER      NOT NULL,
+    report_year    INTEGER      NOT NULL,
+    row_table      VARCHAR(20)  NOT NULL,
+    row_count      BIGINT       NOT NULL,
+    flagged        BIGINT       NOT NULL,
+    PRIMARY KEY (run_id, submission_id, report_year, row_table)
+);
+
 -- Incremental nights (docs/operations.md): an accepted submission whose file (path and SHA-256)
--- equals one of the last completed run is not read again; its staged rows are copied from that
--- run. One row per copied submission.
+-- equals one of the last completed run is not read again; it reads that run's staged rows in
+-- place (ta_submission_rows). One row per reused submission, for the run summary.
 CREATE CACHED TABLE IF NOT EXISTS ta_reused_submission (
     run_id           BIGINT   NOT NULL,
     submission_id    INTEGER  NOT NULL,

@@ -36,27 +36,28 @@ public final class ChangeAnalysis {
         coverage.forEach((state, byYear) -> years.put(state, new TreeSet<>(byYear.keySet())));
 
         List<Sighting> modusOperandi = new ArrayList<>();
-        staging.stream("SELECT DISTINCT t.crime_area, t.mo_code, s.submitter, t.report_year, t.trend FROM ta_modus_operandi t "
-                + StagingRepository.STANDING_ROWS + " AND t.mo_code IS NOT NULL ORDER BY 1, 2, 3, 4, 5",
+        staging.stream("SELECT DISTINCT t.crime_area, t.mo_code, s.submitter, t.report_year, t.trend FROM "
+                + StagingRepository.standingRows("ta_modus_operandi") + " AND t.mo_code IS NOT NULL ORDER BY 1, 2, 3, 4, 5",
                 rs -> modusOperandi.add(new Sighting(rs.getString(1), rs.getString(2), null, rs.getString(3), rs.getInt(4),
                         rs.getString(5), null)), runId, from, to);
-        int unmatched = (int) staging.count("SELECT COUNT(*) FROM ta_modus_operandi t " + StagingRepository.STANDING_ROWS + " AND t.mo_code IS NULL",
-                runId, from, to);
+        int unmatched = (int) staging.standingRowCount(runId, from, to, "modus_operandi")[1];
 
         List<Sighting> routes = new ArrayList<>();
-        staging.stream("SELECT t.crime_area, t.countries, t.commodity, s.submitter, t.report_year, t.trend, t.transport "
-                + "FROM ta_route t " + StagingRepository.STANDING_ROWS + " AND t.route_problem IS NULL ORDER BY 1, 2, 3, 4, 5, 6, 7",
+        // Grouped in the database: case-level submissions repeat the same route many times over.
+        staging.stream("SELECT t.crime_area, t.countries, t.commodity, s.submitter, t.report_year, t.trend, t.transport,"
+                + " COUNT(*) FROM " + StagingRepository.standingRows("ta_route") + " AND t.route_problem IS NULL"
+                + " GROUP BY t.crime_area, t.countries, t.commodity, s.submitter, t.report_year, t.trend, t.transport"
+                + " ORDER BY 1, 2, 3, 4, 5, 6, 7",
                 rs -> routes.add(new Sighting(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getString(6), rs.getString(7))), runId, from, to);
-        int routesNotAnalysed = (int) staging.count("SELECT COUNT(*) FROM ta_route t " + StagingRepository.STANDING_ROWS
-                + " AND t.route_problem IS NOT NULL", runId, from, to);
+                        rs.getInt(5), rs.getString(6), rs.getString(7), rs.getInt(8))), runId, from, to);
+        int routesNotAnalysed = (int) staging.standingRowCount(runId, from, to, "route")[1];
 
         List<StateFigure> figures = new ArrayList<>();
         staging.stream("""
                 SELECT t.crime_area, t.indicator, t.commodity, t.normalised_unit, s.submitter, t.report_year,
                        SUM(t.normalised_value), COUNT(t.normalised_value),
                        SUM(CASE WHEN t.value_status <> 'NUMBER' THEN 1 ELSE 0 END)
-                FROM ta_indicator t""" + " " + StagingRepository.STANDING_ROWS + """
+                FROM """ + " " + StagingRepository.standingRows("ta_indicator") + """
                  AND (t.normalised_value IS NOT NULL OR t.value_status <> 'NUMBER')
                 GROUP BY t.crime_area, t.indicator, t.commodity, t.normalised_unit, s.submitter, t.report_year
                 ORDER BY 1, 2, 3, 4, 5, 6""", rs -> {

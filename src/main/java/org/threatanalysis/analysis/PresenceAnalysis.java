@@ -62,7 +62,7 @@ public final class PresenceAnalysis {
             reported.add(sighting.year());
             states.computeIfAbsent(sighting.year(), y -> new HashSet<>()).add(sighting.submitter());
             if (sighting.trend() != null) {
-                trends.merge(sighting.trend(), 1, Integer::sum);
+                trends.merge(sighting.trend(), sighting.rows(), Integer::sum);
             }
         }
         Map<Integer, Integer> statesPerYear = new TreeMap<>();

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.poi.ss.util.CellReference;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.threatanalysis.reading.CellRange;
 import org.threatanalysis.reading.ReadingBudget;
 import org.threatanalysis.reading.SheetReader;
 import org.threatanalysis.reading.SheetRow;
@@ -58,6 +61,7 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
     private final HeaderAliases aliases;
     private final ReadingBudget budget;
 
+    private final Map<String, List<CellRange>> mergedRanges;
     private SubmissionWorkbook workbook;
     private SheetReader rows;
     private SheetKind kind;
@@ -77,6 +81,16 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
 
     public SubmissionRowReader(int submissionId, Path file, String relativePath, String fingerprint,
             HeaderAliases aliases, ReadingBudget budget) {
+        this(submissionId, file, relativePath, fingerprint, aliases, budget, Map.of());
+    }
+
+    /**
+     * @param mergedRanges the merged ranges per sheet that registration found (a sheet absent
+     *        from the map is read once more first to find them)
+     */
+    public SubmissionRowReader(int submissionId, Path file, String relativePath, String fingerprint,
+            HeaderAliases aliases, ReadingBudget budget, Map<String, List<CellRange>> mergedRanges) {
+        this.mergedRanges = Map.copyOf(mergedRanges);
         this.submissionId = submissionId;
         this.file = file;
         this.relativePath = relativePath;
@@ -177,7 +191,8 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
         }
         sheetName = name.get();
         try {
-            rows = workbook.openSheet(sheetName);
+            List<CellRange> merged = mergedRanges.get(sheetName);
+            rows = merged != null ? workbook.openSheet(sheetName, merged) : workbook.openSheet(sheetName);
             layout = null;
             int scanned = 0;
             while (rows.hasNext() && scanned < HeaderLayout.SEARCH_ROWS) {

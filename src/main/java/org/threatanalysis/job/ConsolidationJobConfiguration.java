@@ -164,7 +164,8 @@ public class ConsolidationJobConfiguration {
         Path input = Path.of(stepExecution.getJobParameters().getString(JobParameterNames.INPUT));
         return new SubmissionRowReader(submission.submissionId(), input.resolve(submission.relativePath()),
                 submission.relativePath(), submission.fingerprint(),
-                normalisers(runNormalisation, stepExecution).reference().headerAliases(), properties.budget());
+                normalisers(runNormalisation, stepExecution).reference().headerAliases(), properties.budget(),
+                staging.mergedRanges(RunIds.of(stepExecution), submission.submissionId()));
     }
 
     private static RunNormalisation.Normalisers normalisers(RunNormalisation runNormalisation, StepExecution stepExecution) {

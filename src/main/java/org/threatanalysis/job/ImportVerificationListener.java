@@ -19,10 +19,10 @@ import org.threatanalysis.staging.StagingRepository;
  * partition fails (restartable) before it writes anything.
  *
  * <p>After it completed: the rows the reader handed on must equal the rows found in staging for
- * that submission: staged, rejected (a data-quality finding that rejected the row) or passed over
- * (blank or total). A difference means the database lost or duplicated rows; the partition is
- * then marked failed with a message that says so, and the job fails instead of writing a
- * workbook with rows missing.
+ * that submission (staged, rejected by a data-quality finding, or passed over as blank or total)
+ * and the rows the import counted as it wrote them. A difference means the database lost or
+ * duplicated rows; the partition is then marked failed with a message that says so, and the job
+ * fails instead of writing a workbook with rows missing.
  */
 final class ImportVerificationListener implements StepExecutionListener {
 
@@ -54,13 +54,16 @@ final class ImportVerificationListener implements StepExecutionListener {
         long runId = RunIds.of(stepExecution);
         int submissionId = stepExecution.getExecutionContext().getInt(SubmissionPartitioner.SUBMISSION_ID);
         long read = stepExecution.getExecutionContext().getLong(SubmissionRowReader.ROWS_READ, 0L);
-        long accounted = staging.rowsAccountedFor(runId, submissionId);
-        if (read == accounted) {
+        StagingRepository.RowsKey key = new StagingRepository.RowsKey(runId, submissionId);
+        long accounted = staging.rowsAccountedFor(key);
+        long counted = staging.rowsCountedFor(key);
+        if (read == accounted && read == counted) {
             return null;
         }
         String message = "Submission " + submissionId + " (" + staging.submission(runId, submissionId).relativePath()
-                + "): " + read + " rows were read but " + accounted + " are in the staging tables; the database "
-                + "lost or duplicated rows (full disk?). Check the database volume, then start a new run.";
+                + "): " + read + " rows were read but " + accounted + " are in the staging tables (" + counted
+                + " counted); the database lost or duplicated rows (full disk?). Check the database volume, then "
+                + "start a new run.";
         log.error(message);
         stepExecution.setStatus(BatchStatus.FAILED);
         stepExecution.addFailureException(new IllegalStateException(message));

@@ -61,62 +61,66 @@ final class NormaliseStagedTasklet implements Tasklet {
         RunNormalisation.Normalisers n = normalisation.forInput(input, normalisation.excludedFolders(output));
         // The reference data and the matching settings: rows normalised with another key are redone.
         String fingerprint = WriteWorkbookTasklet.referenceKey(n, properties);
-        List<Integer> stale = staging.normalisedWithOtherThan(runId, fingerprint);
+        List<StagingRepository.RowsKey> stale = staging.normalisedWithOtherThan(runId, fingerprint);
         if (stale.isEmpty()) {
             log.info("Staged rows of run {} are normalised with the current {}; nothing to re-normalise",
                     runId, n.reference().description());
             return RepeatStatus.FINISHED;
         }
-        int submissionId = stale.get(0);
-        int mo = modusOperandi(runId, submissionId, n);
-        int routes = routes(runId, submissionId, n);
-        int indicators = indicators(runId, submissionId, n);
-        staging.replaceNormalisedWith(runId, submissionId, fingerprint);
+        // The rows may have been imported by an earlier run (an unchanged file): they are
+        // re-normalised where they are, under their rows key.
+        StagingRepository.RowsKey key = stale.get(0);
+        int mo = modusOperandi(key, n);
+        int routes = routes(runId, key, n);
+        int indicators = indicators(key, n);
+        staging.replaceNormalisedWith(key, fingerprint);
+        staging.countRows(key);
         contribution.incrementWriteCount(mo + routes + indicators);
-        log.info("Re-normalised submission {} of run {} with {}: {} modus operandi, {} routes, {} indicators; {} left",
-                submissionId, runId, n.reference().description(), mo, routes, indicators, stale.size() - 1);
+        log.info("Re-normalised the rows imported as submission {} of run {} with {}: {} modus operandi, {} routes,"
+                + " {} indicators; {} left", key.submission(), key.run(), n.reference().description(), mo, routes, indicators, stale.size() - 1);
         return stale.size() > 1 ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
     }
 
-    private int modusOperandi(long runId, int submissionId, RunNormalisation.Normalisers n) {
+    private int modusOperandi(StagingRepository.RowsKey key, RunNormalisation.Normalisers n) {
         List<Object[]> updates = new ArrayList<>();
         staging.stream("SELECT submission_id, sheet_row, mo_text, mo_code_raw, crime_area FROM ta_modus_operandi"
                 + " WHERE run_id = ? AND submission_id = ?", rs -> {
                     ModusOperandiMatch match = n.modusOperandi().match(rs.getString("mo_text"),
                             rs.getString("mo_code_raw"), rs.getString("crime_area"));
                     updates.add(new Object[] {match.code(), match.method().name(), match.confidence(),
-                            RowNormaliser.suggestions(match), runId, rs.getInt("submission_id"), rs.getInt("sheet_row")});
-                }, runId, submissionId);
+                            RowNormaliser.suggestions(match), key.run(), rs.getInt("submission_id"), rs.getInt("sheet_row")});
+                }, key.run(), key.submission());
         staging.jdbc().batchUpdate("UPDATE ta_modus_operandi SET mo_code = ?, match_method = ?, confidence = ?,"
                 + " suggestions = ? WHERE run_id = ? AND submission_id = ? AND sheet_row = ?", updates);
         return updates.size();
     }
 
-    private int routes(long runId, int submissionId, RunNormalisation.Normalisers n) {
+    private int routes(long runId, StagingRepository.RowsKey key, RunNormalisation.Normalisers n) {
         List<Object[]> updates = new ArrayList<>();
         List<StagedRows.DataQualityIssue> findings = new ArrayList<>();
         staging.stream("SELECT t.submission_id, t.sheet_row, t.source, t.route_text, t.transport_raw, s.submitter,"
                 + " s.relative_path FROM ta_route t"
-                + " JOIN ta_submission s ON s.run_id = t.run_id AND s.submission_id = t.submission_id"
-                + " WHERE t.run_id = ? AND t.submission_id = ?",
+                + " JOIN ta_submission_rows k ON k.rows_run = t.run_id AND k.rows_submission = t.submission_id"
+                + " JOIN ta_submission s ON s.run_id = k.run_id AND s.submission_id = k.submission_id"
+                + " WHERE k.run_id = ? AND t.run_id = ? AND t.submission_id = ?",
                 rs -> {
                     String text = rs.getString("route_text");
                     ParsedRoute parsed = n.routes().parse(text, rs.getString("transport_raw"), rs.getString("submitter"));
                     updates.add(new Object[] {parsed.countrySequence(),
                             parsed.places().isEmpty() ? null : String.join("; ", parsed.places()), parsed.transport(),
-                            parsed.problem(), runId, rs.getInt("submission_id"), rs.getInt("sheet_row")});
+                            parsed.problem(), key.run(), rs.getInt("submission_id"), rs.getInt("sheet_row")});
                     if (parsed.problem() != null) {
                         findings.add(routeFinding(rs.getInt("submission_id"), rs.getString("relative_path"),
                                 rs.getString("source"), rs.getInt("sheet_row"), text, parsed.problem()));
                     }
-                }, runId, submissionId);
+                }, runId, key.run(), key.submission());
         staging.jdbc().batchUpdate("UPDATE ta_route SET countries = ?, places = ?, transport = ?, route_problem = ?"
                 + " WHERE run_id = ? AND submission_id = ? AND sheet_row = ?", updates);
         // The route findings follow the parse: a place the analyst decided is no longer a finding,
         // a place removed from the reference data becomes one (the same words as the import's).
         staging.jdbc().update("DELETE FROM ta_data_quality WHERE run_id = ? AND submission_id = ? AND NOT row_rejected"
-                + " AND reason LIKE ?", runId, submissionId, RowNormaliser.ROUTE_FINDING_PREFIX + "%");
-        staging.insertDataQuality(runId, findings);
+                + " AND reason LIKE ?", key.run(), key.submission(), RowNormaliser.ROUTE_FINDING_PREFIX + "%");
+        staging.insertDataQuality(key.run(), findings);
         return updates.size();
     }
 
@@ -131,7 +135,7 @@ final class NormaliseStagedTasklet implements Tasklet {
                 RowNormaliser.routeFinding(problem), false);
     }
 
-    private int indicators(long runId, int submissionId, RunNormalisation.Normalisers n) {
+    private int indicators(StagingRepository.RowsKey key, RunNormalisation.Normalisers n) {
         UnitConversion units = new UnitConversion(n.reference());
         List<Object[]> updates = new ArrayList<>();
         staging.stream("SELECT submission_id, sheet_row, commodity_raw, unit_raw, value_status, reported_value"
@@ -157,9 +161,9 @@ final class NormaliseStagedTasklet implements Tasklet {
                             }
                         }
                     }
-                    updates.add(new Object[] {commodity, unit, normalised, normalisedUnit, runId,
+                    updates.add(new Object[] {commodity, unit, normalised, normalisedUnit, key.run(),
                             rs.getInt("submission_id"), rs.getInt("sheet_row")});
-                }, runId, submissionId);
+                }, key.run(), key.submission());
         staging.jdbc().batchUpdate("UPDATE ta_indicator SET commodity = ?, unit = ?, normalised_value = ?,"
                 + " normalised_unit = ? WHERE run_id = ? AND submission_id = ? AND sheet_row = ?", updates);
         return updates.size();

@@ -1,7 +1,10 @@
 package org.threatanalysis.job;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -9,7 +12,11 @@ import org.threatanalysis.importing.ImportResult;
 import org.threatanalysis.staging.StagedRows;
 import org.threatanalysis.staging.StagingRepository;
 
-/** Writes a chunk of import results to the staging tables in JDBC batches, inside the chunk's transaction. */
+/**
+ * Writes a chunk of import results to the staging tables in JDBC batches, inside the chunk's
+ * transaction, and adds the chunk's rows to the import's counts ({@code ta_row_count}) in the
+ * same transaction, so that the counts always match the committed rows, whenever a crash comes.
+ */
 class StagingItemWriter implements ItemWriter<ImportResult> {
 
     private final StagingRepository staging;
@@ -32,24 +39,36 @@ class StagingItemWriter implements ItemWriter<ImportResult> {
         List<StagedRows.Route> routes = new ArrayList<>();
         List<StagedRows.PassedRow> passed = new ArrayList<>();
         List<StagedRows.DataQualityIssue> issues = new ArrayList<>();
+        StagingRepository.RowCounts counts = new StagingRepository.RowCounts();
+        Set<String> rejectedRows = new HashSet<>();
         for (ImportResult result : chunk) {
             if (result.staged() instanceof StagedRows.Indicator row) {
                 indicators.add(row);
+                counts.add(row.year(), "indicator", false);
             } else if (result.staged() instanceof StagedRows.ModusOperandi row) {
                 modusOperandi.add(row);
+                counts.add(row.year(), "modus_operandi", row.code() == null);
             } else if (result.staged() instanceof StagedRows.Route row) {
                 routes.add(row);
+                counts.add(row.year(), "route", row.problem() != null);
             }
             if (result.passed() != null) {
                 passed.add(result.passed());
+                counts.add(0, result.passed().kind().toLowerCase(Locale.ROOT), false);
             }
-            issues.addAll(result.issues());
+            for (StagedRows.DataQualityIssue issue : result.issues()) {
+                issues.add(issue);
+                if (issue.rowRejected() && issue.sheetRow() != null && rejectedRows.add(issue.sheet() + "!" + issue.sheetRow())) {
+                    counts.add(0, "rejected", false);
+                }
+            }
         }
         staging.insertIndicators(runId, indicators);
         staging.insertModusOperandi(runId, modusOperandi);
         staging.insertRoutes(runId, routes);
         staging.insertPassedRows(runId, passed);
         staging.insertDataQuality(runId, issues);
+        staging.addRowCounts(new StagingRepository.RowsKey(runId, submissionId), counts);
         // In the chunk's transaction: which reference data normalised these rows (see NormaliseStagedTasklet).
         staging.recordNormalisedWith(runId, submissionId, referenceFingerprint);
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.threatanalysis.reference.BoundedCache;
 import org.threatanalysis.reference.ReferenceData;
 import org.threatanalysis.reference.TextFolding;
 import org.threatanalysis.reference.TextStems;
@@ -48,8 +49,11 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
     private final Map<String, List<Phrase>> phrasesByCode = new HashMap<>();
     private final Map<String, Double> stemWeights = new HashMap<>();
     private final Set<String> knownStems;
-    private static final int CACHE_LIMIT = 100_000;
-    private final java.util.Map<String, ModusOperandiMatch> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> knownStemsInOrder;
+    private final Map<String, Set<String>> codesByStem = new HashMap<>();
+    private final Map<String, String> areaByCode = new HashMap<>();
+    private final BoundedCache<String, List<StemHit>> unknownWordHits = new BoundedCache<>(20_000);
+    private final BoundedCache<String, ModusOperandiMatch> cache = new BoundedCache<>(20_000);
 
     /**
      * @param threshold the lowest score accepted as a match (0..1)
@@ -60,7 +64,6 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
         this.vocabulary = reference.modusOperandi();
         this.threshold = threshold;
         this.margin = margin;
-        Map<String, Set<String>> codesByStem = new HashMap<>();
         Map<String, List<List<String>>> stemsByCode = new HashMap<>();
         for (Map.Entry<String, String> phrase : vocabulary.foldedPhrases().entrySet()) {
             String code = phrase.getValue();
@@ -79,6 +82,10 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
         int codes = Math.max(1, stemsByCode.size());
         codesByStem.forEach((stem, set) -> stemWeights.put(stem, Math.log(1.0 + (double) codes / set.size())));
         this.knownStems = Set.copyOf(codesByStem.keySet());
+        this.knownStemsInOrder = List.copyOf(new java.util.TreeSet<>(codesByStem.keySet()));
+        for (String code : stemsByCode.keySet()) {
+            areaByCode.put(code, vocabulary.entry(code).map(e -> e.attribute("crime_area")).orElse(""));
+        }
         stemsByCode.forEach((code, list) -> {
             List<Phrase> phrases = new ArrayList<>();
             for (List<String> stems : list) {
@@ -92,15 +99,7 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
     public ModusOperandiMatch match(String text, String explicitCode, String crimeArea) {
         // Submissions repeat the same phrasings thousands of times: score each distinct one once.
         String key = text + '\u0000' + explicitCode + '\u0000' + crimeArea;
-        ModusOperandiMatch cached = cache.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        ModusOperandiMatch match = matchUncached(text, explicitCode, crimeArea);
-        if (cache.size() < CACHE_LIMIT) {
-            cache.put(key, match);
-        }
-        return match;
+        return cache.get(key, k -> matchUncached(text, explicitCode, crimeArea));
     }
 
     private ModusOperandiMatch matchUncached(String text, String explicitCode, String crimeArea) {
@@ -146,29 +145,35 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
             textWeights.put(stem, w);
             textWeight += w;
         }
+        // For each vocabulary stem, the best similarity a word of the text reaches (the first word
+        // that reaches it). Only codes with at least one such stem can score above zero.
+        Map<String, StemHit> hits = new HashMap<>();
+        for (String textStem : textStems) {
+            for (StemHit candidate : similarStems(textStem)) {
+                StemHit best = hits.get(candidate.phraseStem());
+                if (best == null || candidate.similarity() > best.similarity()) {
+                    hits.put(candidate.phraseStem(), candidate);
+                }
+            }
+        }
+        Set<String> candidateCodes = new java.util.TreeSet<>();
+        for (String stem : hits.keySet()) {
+            candidateCodes.addAll(codesByStem.getOrDefault(stem, Set.of()));
+        }
         List<ModusOperandiMatch.Suggestion> scores = new ArrayList<>();
-        for (Map.Entry<String, List<Phrase>> entry : phrasesByCode.entrySet()) {
-            String code = entry.getKey();
+        for (String code : candidateCodes) {
             if (!inArea(code, crimeArea)) {
                 continue;
             }
             double bestPhrase = 0;
             Map<String, Double> explained = new HashMap<>();
-            for (Phrase phrase : entry.getValue()) {
+            for (Phrase phrase : phrasesByCode.get(code)) {
                 double found = 0;
                 for (String stem : phrase.stems()) {
-                    double similarity = 0;
-                    String matchedTextStem = null;
-                    for (String textStem : textStems) {
-                        double s = similarity(textStem, stem);
-                        if (s > similarity) {
-                            similarity = s;
-                            matchedTextStem = textStem;
-                        }
-                    }
-                    if (matchedTextStem != null) {
-                        found += similarity * stemWeights.get(stem);
-                        explained.merge(matchedTextStem, similarity, Math::max);
+                    StemHit hit = hits.get(stem);
+                    if (hit != null) {
+                        found += hit.similarity() * stemWeights.get(stem);
+                        explained.merge(hit.textStem(), hit.similarity(), Math::max);
                     }
                 }
                 bestPhrase = Math.max(bestPhrase, found / phrase.weight());
@@ -187,11 +192,38 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
         return scores;
     }
 
+    /** A vocabulary stem that a word of the text resembles, and how much. */
+    private record StemHit(String phraseStem, String textStem, double similarity) {
+    }
+
+    /**
+     * The vocabulary stems a word of the text resembles with a similarity above zero. A known stem
+     * matches only itself; an unknown word is compared with every vocabulary stem once and the
+     * result kept, since case-level text repeats the same unknown words.
+     */
+    private List<StemHit> similarStems(String textStem) {
+        if (knownStems.contains(textStem)) {
+            return List.of(new StemHit(textStem, textStem, 1.0));
+        }
+        return unknownWordHits.get(textStem, this::compareWithVocabulary);
+    }
+
+    private List<StemHit> compareWithVocabulary(String textStem) {
+        List<StemHit> found = new ArrayList<>();
+        for (String phraseStem : knownStemsInOrder) {
+            double similarity = similarity(textStem, phraseStem);
+            if (similarity > 0) {
+                found.add(new StemHit(phraseStem, textStem, similarity));
+            }
+        }
+        return List.copyOf(found);
+    }
+
     private boolean inArea(String code, String crimeArea) {
         if (crimeArea == null) {
             return true;
         }
-        String area = vocabulary.entry(code).map(e -> e.attribute("crime_area")).orElse("");
+        String area = areaByCode.getOrDefault(code, "");
         return area.equals(crimeArea) || area.equalsIgnoreCase("ANY");
     }
 

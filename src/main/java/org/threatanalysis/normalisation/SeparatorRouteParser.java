@@ -27,8 +27,8 @@ public final class SeparatorRouteParser implements RouteParser {
     private static final Set<String> COMMODITY_WORDS = Set.of("banana", "bananas", "banane", "bananama", "fruit",
             "goods", "cargo", "marfa", "roba", "migrants", "migranti", "victims", "victime", "zrtve");
 
-    private static final int CACHE_LIMIT = 100_000;
-    private final java.util.Map<String, ParsedRoute> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final org.threatanalysis.reference.BoundedCache<String, ParsedRoute> cache =
+            new org.threatanalysis.reference.BoundedCache<>(20_000);
     private final CountryResolver countries;
     private final ReferenceData reference;
     private final Set<String> connectors;
@@ -86,15 +86,7 @@ public final class SeparatorRouteParser implements RouteParser {
     public ParsedRoute parse(String text, String transportColumn) {
         // The same route text recurs in every year and every file: parse each distinct one once.
         String key = text + '\u0000' + transportColumn;
-        ParsedRoute cached = cache.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        ParsedRoute parsed = parseUncached(text, transportColumn);
-        if (cache.size() < CACHE_LIMIT) {
-            cache.put(key, parsed);
-        }
-        return parsed;
+        return cache.get(key, k -> parseUncached(text, transportColumn));
     }
 
     private ParsedRoute parseUncached(String text, String transportColumn) {

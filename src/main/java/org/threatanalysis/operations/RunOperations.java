@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -250,13 +251,18 @@ public class RunOperations {
                 SELECT COUNT(*) FROM ta_submission s WHERE s.run_id = ? AND s.status = 'ACCEPTED' AND NOT EXISTS (
                     SELECT 1 FROM ta_submission_year y WHERE y.run_id = s.run_id AND y.submission_id = s.submission_id
                     AND y.status = 'STANDING')""", runId);
-        long staged = staging.count("SELECT COUNT(*) FROM ta_indicator WHERE run_id = ?", runId)
-                + staging.count("SELECT COUNT(*) FROM ta_modus_operandi WHERE run_id = ?", runId)
-                + staging.count("SELECT COUNT(*) FROM ta_route WHERE run_id = ?", runId);
-        long rowsRejected = staging.count("SELECT COUNT(DISTINCT submission_id || '!' || sheet || '!' || sheet_row) "
-                + "FROM ta_data_quality WHERE run_id = ? AND row_rejected AND sheet_row IS NOT NULL", runId);
-        long findings = staging.count("SELECT COUNT(*) FROM ta_data_quality WHERE run_id = ?", runId);
-        long review = staging.count("SELECT COUNT(*) FROM ta_modus_operandi WHERE run_id = ? AND mo_code IS NULL", runId);
+        // From the counts each import left (ta_row_count): the row tables are not scanned.
+        long staged = 0;
+        long rowsRejected = 0;
+        long review = 0;
+        for (Map<String, long[]> counts : staging.rowCountsBySubmission(runId).values()) {
+            for (String table : List.of("indicator", "modus_operandi", "route")) {
+                staged += counts.getOrDefault(table, new long[2])[0];
+            }
+            rowsRejected += counts.getOrDefault("rejected", new long[2])[0];
+            review += counts.getOrDefault("modus_operandi", new long[2])[1];
+        }
+        long findings = staging.count("SELECT COUNT(*) FROM " + StagingRepository.runRows("ta_data_quality"), runId);
         String output = execution.getExecutionContext().containsKey("output.file")
                 ? execution.getExecutionContext().getString("output.file") : null;
         int reused = (int) staging.count("SELECT COUNT(*) FROM ta_reused_submission WHERE run_id = ?", runId);

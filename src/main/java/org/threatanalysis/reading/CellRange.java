@@ -5,10 +5,15 @@ import org.apache.poi.ss.util.CellRangeAddress;
 /** A rectangular range of cells, zero-based columns and one-based rows, as used for merged cells. */
 public record CellRange(int firstRow, int lastRow, int firstColumn, int lastColumn) {
 
-    static CellRange parse(String reference) {
+    public static CellRange parse(String reference) {
         CellRangeAddress address = CellRangeAddress.valueOf(reference);
         return new CellRange(address.getFirstRow() + 1, address.getLastRow() + 1,
                 address.getFirstColumn(), address.getLastColumn());
+    }
+
+    /** The A1-style reference, as {@link #parse} reads it. */
+    public String reference() {
+        return new CellRangeAddress(firstRow - 1, lastRow - 1, firstColumn, lastColumn).formatAsString();
     }
 
     boolean contains(int row, int column) {

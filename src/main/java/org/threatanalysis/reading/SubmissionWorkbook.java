@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A submission workbook opened for streaming reads. Implementations never load a whole sheet
@@ -20,6 +21,19 @@ public interface SubmissionWorkbook extends Closeable {
 
     /** Opens a sheet by its exact name for a fresh pass from the first row. */
     SheetReader openSheet(String sheetName) throws IOException;
+
+    /**
+     * Opens a sheet whose merged ranges are already known (found by {@link #scanSheet} when the
+     * file was registered): an {@code .xlsx} lists them after the rows, so this saves the pass
+     * over the sheet that would find them first.
+     */
+    SheetReader openSheet(String sheetName, List<CellRange> mergedRanges) throws IOException;
+
+    /**
+     * Reads a sheet once, to its end, handing each row as it is in the file (merged values not
+     * spread) to the consumer, and returns the sheet's merged ranges.
+     */
+    List<CellRange> scanSheet(String sheetName, Consumer<SheetRow> rows) throws IOException;
 
     /** Finds a sheet name ignoring case and surrounding spaces. */
     default Optional<String> findSheet(String wanted) {

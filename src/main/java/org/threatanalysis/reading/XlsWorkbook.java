@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -49,18 +50,49 @@ final class XlsWorkbook implements SubmissionWorkbook {
 
     @Override
     public SheetReader openSheet(String sheetName) throws IOException {
+        Sheet sheet = sheet(sheetName);
+        return openSheet(sheet, mergedRanges(sheet));
+    }
+
+    @Override
+    public SheetReader openSheet(String sheetName, List<CellRange> mergedRanges) throws IOException {
+        // The whole sheet is in memory anyway (HSSF): its own list of merged ranges is the truth.
+        return openSheet(sheetName);
+    }
+
+    @Override
+    public List<CellRange> scanSheet(String sheetName, Consumer<SheetRow> consumer) throws IOException {
+        Sheet sheet = sheet(sheetName);
+        try (SheetReader rows = new RowAdapter(sheet.rowIterator(), date1904())) {
+            rows.forEachRemaining(consumer);
+        }
+        return mergedRanges(sheet);
+    }
+
+    private Sheet sheet(String sheetName) throws IOException {
         Sheet sheet = workbook.getSheet(sheetName);
         if (sheet == null) {
             throw new IOException("No sheet named '" + sheetName + "' in " + file.getFileName());
         }
-        boolean date1904 = workbook.getInternalWorkbook().isUsing1904DateWindowing();
+        return sheet;
+    }
+
+    private boolean date1904() {
+        return workbook.getInternalWorkbook().isUsing1904DateWindowing();
+    }
+
+    private SheetReader openSheet(Sheet sheet, List<CellRange> merged) {
+        SheetReader rows = new RowAdapter(sheet.rowIterator(), date1904());
+        return merged.isEmpty() ? rows : new MergedCellFiller(rows, merged);
+    }
+
+    private static List<CellRange> mergedRanges(Sheet sheet) {
         List<CellRange> merged = new ArrayList<>();
         for (CellRangeAddress address : sheet.getMergedRegions()) {
             merged.add(new CellRange(address.getFirstRow() + 1, address.getLastRow() + 1,
                     address.getFirstColumn(), address.getLastColumn()));
         }
-        SheetReader rows = new RowAdapter(sheet.rowIterator(), date1904);
-        return merged.isEmpty() ? rows : new MergedCellFiller(rows, merged);
+        return merged;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -117,19 +118,48 @@ final class XlsxWorkbook implements SubmissionWorkbook {
 
     @Override
     public SheetReader openSheet(String sheetName) throws IOException {
+        try {
+            return openSheet(sheetName, readMergedRegions(relationId(sheetName)));
+        } catch (OpenXML4JException | XMLStreamException e) {
+            throw cannotRead(sheetName, e);
+        }
+    }
+
+    @Override
+    public SheetReader openSheet(String sheetName, List<CellRange> mergedRanges) throws IOException {
+        SheetReader rows = rowPuller(sheetName);
+        return mergedRanges.isEmpty() ? rows : new MergedCellFiller(rows, mergedRanges);
+    }
+
+    @Override
+    public List<CellRange> scanSheet(String sheetName, Consumer<SheetRow> consumer) throws IOException {
+        try (RowPuller rows = rowPuller(sheetName)) {
+            rows.forEachRemaining(consumer);
+            return rows.trailingMergedRegions();
+        } catch (XMLStreamException e) {
+            throw cannotRead(sheetName, e);
+        }
+    }
+
+    private String relationId(String sheetName) throws IOException {
         String relationId = sheetRelationIds.get(sheetName);
         if (relationId == null) {
             throw new IOException("No sheet named '" + sheetName + "' in " + file.getFileName());
         }
+        return relationId;
+    }
+
+    private RowPuller rowPuller(String sheetName) throws IOException {
         try {
-            List<CellRange> merged = readMergedRegions(relationId);
-            XMLStreamReader xml = SafeXml.reader(reader.getSheet(relationId));
-            SheetReader rows = new RowPuller(xml);
-            return merged.isEmpty() ? rows : new MergedCellFiller(rows, merged);
+            return new RowPuller(SafeXml.reader(reader.getSheet(relationId(sheetName))));
         } catch (OpenXML4JException | XMLStreamException e) {
-            throw new IOException("Sheet '" + sheetName + "' of " + file.getFileName() + " cannot be read: "
-                    + e.getMessage(), e);
+            throw cannotRead(sheetName, e);
         }
+    }
+
+    private IOException cannotRead(String sheetName, Exception e) {
+        return new IOException("Sheet '" + sheetName + "' of " + file.getFileName() + " cannot be read: "
+                + e.getMessage(), e);
     }
 
     /**
@@ -138,25 +168,30 @@ final class XlsxWorkbook implements SubmissionWorkbook {
      */
     private List<CellRange> readMergedRegions(String relationId)
             throws IOException, OpenXML4JException, XMLStreamException {
-        List<CellRange> regions = new ArrayList<>();
         try (InputStream in = reader.getSheet(relationId)) {
             XMLStreamReader xml = SafeXml.reader(in);
             try {
-                while (xml.hasNext()) {
-                    if (xml.next() == XMLStreamConstants.START_ELEMENT && "mergeCell".equals(xml.getLocalName())) {
-                        String ref = xml.getAttributeValue(null, "ref");
-                        if (ref != null && ref.contains(":")) {
-                            if (regions.size() >= MAX_MERGED_REGIONS) {
-                                throw new OverBudgetException("A sheet has more than " + MAX_MERGED_REGIONS
-                                        + " merged cell ranges; the file is damaged or malicious. "
-                                        + "Please check it and send it again.");
-                            }
-                            regions.add(CellRange.parse(ref));
-                        }
-                    }
-                }
+                return mergedRegionsFrom(xml);
             } finally {
                 xml.close();
+            }
+        }
+    }
+
+    /** Collects the {@code <mergeCell>} ranges from where the reader stands to the end of the sheet. */
+    private static List<CellRange> mergedRegionsFrom(XMLStreamReader xml) throws XMLStreamException {
+        List<CellRange> regions = new ArrayList<>();
+        while (xml.hasNext()) {
+            if (xml.next() == XMLStreamConstants.START_ELEMENT && "mergeCell".equals(xml.getLocalName())) {
+                String ref = xml.getAttributeValue(null, "ref");
+                if (ref != null && ref.contains(":")) {
+                    if (regions.size() >= MAX_MERGED_REGIONS) {
+                        throw new OverBudgetException("A sheet has more than " + MAX_MERGED_REGIONS
+                                + " merged cell ranges; the file is damaged or malicious. "
+                                + "Please check it and send it again.");
+                    }
+                    regions.add(CellRange.parse(ref));
+                }
             }
         }
         return regions;
@@ -329,6 +364,14 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                 case "d" -> CellValue.text(column, value);
                 default -> CellValue.text(column, value);
             };
+        }
+
+        /** After the last row: the merged ranges the sheet lists after its rows. */
+        List<CellRange> trailingMergedRegions() throws XMLStreamException {
+            if (hasNext()) {
+                throw new IllegalStateException("The rows of the sheet were not all read");
+            }
+            return mergedRegionsFrom(xml);
         }
 
         @Override

@@ -1,8 +1,6 @@
 package org.threatanalysis.reference;
 
 import java.text.Normalizer;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.ibm.icu.text.Transliterator;
 
@@ -17,10 +15,9 @@ import com.ibm.icu.text.Transliterator;
  */
 public final class TextFolding {
 
-    private static final int CACHE_LIMIT = 200_000;
+    private static final BoundedCache<String, String> CACHE = new BoundedCache<>(20_000);
     private static final ThreadLocal<Transliterator> TO_LATIN_ASCII = ThreadLocal.withInitial(
             () -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
     private TextFolding() {
     }
@@ -29,20 +26,14 @@ public final class TextFolding {
         if (text == null) {
             return "";
         }
-        String cached = CACHE.get(text);
-        if (cached != null) {
-            return cached;
-        }
-        String folded = foldUncached(text);
-        if (CACHE.size() < CACHE_LIMIT) {
-            CACHE.put(text, folded);
-        }
-        return folded;
+        return CACHE.get(text, TextFolding::foldUncached);
     }
 
     private static String foldUncached(String text) {
-        String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        String latin = TO_LATIN_ASCII.get().transliterate(normalised);
+        // Plain ASCII is already what normalisation and transliteration would make of it (and
+        // most case-level text is), so it skips ICU, the costly part.
+        String latin = isAscii(text) ? text
+                : TO_LATIN_ASCII.get().transliterate(Normalizer.normalize(text, Normalizer.Form.NFKC));
         StringBuilder out = new StringBuilder(latin.length());
         boolean pendingSpace = false;
         for (int i = 0; i < latin.length(); i++) {
@@ -58,5 +49,14 @@ public final class TextFolding {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.CharArraySet;
@@ -40,9 +38,9 @@ import org.tartarus.snowball.ext.SerbianStemmer;
 public final class TextStems {
 
     static final int STEM_LENGTH = 6;
-    private static final int CACHE_LIMIT = 200_000;
+
     private static final Set<String> STOP_WORDS = loadStopWords();
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    private static final BoundedCache<String, String> CACHE = new BoundedCache<>(50_000);
     private static final ThreadLocal<List<SnowballStemmer>> STEMMERS = ThreadLocal.withInitial(
             () -> List.of(new SerbianStemmer(), new RomanianStemmer(), new EnglishStemmer()));
 
@@ -77,10 +75,10 @@ public final class TextStems {
         if (word.length() <= 4 || Character.isDigit(word.charAt(0))) {
             return word;
         }
-        String cached = CACHE.get(word);
-        if (cached != null) {
-            return cached;
-        }
+        return CACHE.get(word, TextStems::stemUncached);
+    }
+
+    private static String stemUncached(String word) {
         String shortest = word;
         for (SnowballStemmer stemmer : STEMMERS.get()) {
             stemmer.setCurrent(word);
@@ -90,11 +88,7 @@ public final class TextStems {
                 shortest = stem;
             }
         }
-        String result = shortest.length() > STEM_LENGTH ? shortest.substring(0, STEM_LENGTH) : shortest;
-        if (CACHE.size() < CACHE_LIMIT) {
-            CACHE.put(word, result);
-        }
-        return result;
+        return shortest.length() > STEM_LENGTH ? shortest.substring(0, STEM_LENGTH) : shortest;
     }
 
     private static Set<String> loadStopWords() {

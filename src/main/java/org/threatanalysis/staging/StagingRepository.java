@@ -3,11 +3,15 @@ package org.threatanalysis.staging;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.Types;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.threatanalysis.reading.CellRange;
 
 /**
  * Reads and writes the staging tables with plain JDBC batches. Writes join the caller's
@@ -19,17 +23,45 @@ public class StagingRepository {
     /** Excel's limit for one cell; longer text is cut and reported where it is read. */
     public static final int MAX_TEXT = 32_767;
 
+    /** The tables that hold a submission's imported rows, all keyed by its {@link RowsKey}. */
+    private static final List<String> ROW_TABLES = List.of("ta_row_count", "ta_normalised_with", "ta_data_quality",
+            "ta_passed_row", "ta_route", "ta_modus_operandi", "ta_indicator");
+
+    /** The tables that describe a run (keyed by run id), in the order they are deleted. */
+    private static final List<String> RUN_TABLES = List.of("ta_run_output", "ta_sheet_merge", "ta_reused_submission",
+            "ta_submission_rows", "ta_submission_year", "ta_submission");
+
     /**
-     * Joins a staged-row table aliased {@code t} to its submission {@code s} and keeps the rows of
-     * the standing (not superseded) submission-years of a run within a period. Parameters: run id,
-     * first year, last year.
+     * The staged rows of a run's standing (not superseded) submission-years within a period, from
+     * a staged-row table that the rest of the query calls {@code t}, its submission {@code s}
+     * (this run's) and the submission-year {@code y}. Rows are reached through the submission's
+     * rows key, so rows imported by an earlier run for an unchanged file are read in place.
+     * Parameters: run id, first year, last year.
      */
-    public static final String STANDING_ROWS = """
-            JOIN ta_submission s ON s.run_id = t.run_id AND s.submission_id = t.submission_id
-            JOIN ta_submission_year y ON y.run_id = t.run_id AND y.submission_id = t.submission_id
-                AND y.report_year = t.report_year AND y.status = 'STANDING'
-            WHERE t.run_id = ? AND t.report_year BETWEEN ? AND ?
-            """;
+    public static String standingRows(String table) {
+        return """
+                ta_submission s
+                JOIN ta_submission_rows k ON k.run_id = s.run_id AND k.submission_id = s.submission_id
+                JOIN ta_submission_year y ON y.run_id = s.run_id AND y.submission_id = s.submission_id
+                    AND y.status = 'STANDING'
+                JOIN %s t ON t.run_id = k.rows_run AND t.submission_id = k.rows_submission
+                    AND t.report_year = y.report_year
+                WHERE s.run_id = ? AND y.report_year BETWEEN ? AND ?
+                """.formatted(table);
+    }
+
+    /**
+     * The rows of a run's submissions (every accepted one, superseded years included) from a
+     * row table called {@code t}, with this run's submission id as {@code k.submission_id}.
+     * Parameter: run id.
+     */
+    public static String runRows(String table) {
+        return """
+                ta_submission_rows k
+                JOIN %s t ON t.run_id = k.rows_run AND t.submission_id = k.rows_submission
+                WHERE k.run_id = ?
+                """.formatted(table);
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -37,31 +69,159 @@ public class StagingRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Removes what a run registered and the rows it imported itself (called when its registration
+     * starts again). Rows it reused belong to an earlier import and stay.
+     */
     public void deleteRun(long runId) {
-        for (String table : List.of("ta_run_output", "ta_reused_submission", "ta_normalised_with", "ta_data_quality",
-                "ta_passed_row", "ta_route", "ta_modus_operandi", "ta_indicator", "ta_submission_year",
-                "ta_submission")) {
+        for (String table : ROW_TABLES) {
+            jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
+        }
+        for (String table : RUN_TABLES) {
             jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
         }
     }
 
-    /** Removes the staged rows of every run but the given one (called when a run has completed). */
+    /**
+     * Removes every other run (called when a run has completed), and the staged rows that the
+     * completed run does not read. Deletes by rows key, through the primary keys, so that rows
+     * the run reads are not even visited.
+     */
     public void deleteOtherRuns(long runId) {
-        for (String table : List.of("ta_run_output", "ta_reused_submission", "ta_normalised_with", "ta_data_quality",
-                "ta_passed_row", "ta_route", "ta_modus_operandi", "ta_indicator", "ta_submission_year",
-                "ta_submission")) {
+        List<RowsKey> unused = jdbc.query("""
+                SELECT DISTINCT o.rows_run, o.rows_submission FROM (
+                    SELECT run_id AS rows_run, submission_id AS rows_submission FROM ta_submission WHERE run_id <> ?
+                    UNION SELECT rows_run, rows_submission FROM ta_submission_rows WHERE run_id <> ?) o
+                WHERE NOT EXISTS (SELECT 1 FROM ta_submission_rows k WHERE k.run_id = ?
+                    AND k.rows_run = o.rows_run AND k.rows_submission = o.rows_submission)""",
+                (rs, i) -> new RowsKey(rs.getLong(1), rs.getInt(2)), runId, runId, runId);
+        for (RowsKey key : unused) {
+            deleteImportedRows(key);
+        }
+        for (String table : RUN_TABLES) {
             jdbc.update("DELETE FROM " + table + " WHERE run_id <> ?", runId);
         }
     }
 
-    public void deleteImportedRows(long runId, int submissionId) {
-        for (String table : List.of("ta_data_quality", "ta_passed_row", "ta_route", "ta_modus_operandi",
-                "ta_indicator")) {
-            jdbc.update("DELETE FROM " + table + " WHERE run_id = ? AND submission_id = ?", runId, submissionId);
+    /** Removes the rows of one import (before a partition imports its submission again). */
+    public void deleteImportedRows(RowsKey key) {
+        for (String table : ROW_TABLES) {
+            jdbc.update("DELETE FROM " + table + " WHERE run_id = ? AND submission_id = ?", key.run(), key.submission());
         }
     }
 
-    /** Records that rows of a submission were normalised with the given reference data (once per pair). */
+    /**
+     * Where a submission's staged rows are: the import that read them, named by the run and the
+     * submission id it had in that run. A run reads the rows of an unchanged file where an
+     * earlier run imported them instead of importing or copying them again.
+     */
+    public record RowsKey(long run, int submission) {
+    }
+
+    /** Records where the rows of a run's submission are (its own import, or an earlier one). */
+    public void setRowsKey(long runId, int submissionId, RowsKey key) {
+        jdbc.update("DELETE FROM ta_submission_rows WHERE run_id = ? AND submission_id = ?", runId, submissionId);
+        jdbc.update("INSERT INTO ta_submission_rows (run_id, submission_id, rows_run, rows_submission) VALUES (?, ?, ?, ?)",
+                runId, submissionId, key.run(), key.submission());
+    }
+
+    /** Where the rows of a run's submission are, if recorded. */
+    public java.util.Optional<RowsKey> rowsKey(long runId, int submissionId) {
+        return jdbc.query("SELECT rows_run, rows_submission FROM ta_submission_rows WHERE run_id = ? AND submission_id = ?",
+                (rs, i) -> new RowsKey(rs.getLong(1), rs.getInt(2)), runId, submissionId).stream().findFirst();
+    }
+
+    /** Rows and flagged rows by year and row table, gathered from a chunk before they are added. */
+    public static final class RowCounts {
+
+        private final Map<String, long[]> counts = new java.util.LinkedHashMap<>();
+
+        public void add(int year, String rowTable, boolean flagged) {
+            long[] c = counts.computeIfAbsent(year + "|" + rowTable, k -> new long[2]);
+            c[0]++;
+            if (flagged) {
+                c[1]++;
+            }
+        }
+    }
+
+    /** Adds a chunk's rows to an import's counts; joins the chunk's transaction. */
+    public void addRowCounts(RowsKey key, RowCounts chunk) {
+        if (chunk.counts.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new java.util.ArrayList<>();
+        chunk.counts.forEach((yearAndTable, c) -> {
+            int bar = yearAndTable.indexOf('|');
+            rows.add(new Object[] {key.run(), key.submission(), Integer.parseInt(yearAndTable.substring(0, bar)),
+                    yearAndTable.substring(bar + 1), c[0], c[1]});
+        });
+        jdbc.batchUpdate("""
+                MERGE INTO ta_row_count c USING (VALUES (CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS INTEGER),
+                        CAST(? AS VARCHAR(20)), CAST(? AS BIGINT), CAST(? AS BIGINT)))
+                    AS v (run_id, submission_id, report_year, row_table, row_count, flagged)
+                ON c.run_id = v.run_id AND c.submission_id = v.submission_id AND c.report_year = v.report_year
+                    AND c.row_table = v.row_table
+                WHEN MATCHED THEN UPDATE SET c.row_count = c.row_count + v.row_count, c.flagged = c.flagged + v.flagged
+                WHEN NOT MATCHED THEN INSERT VALUES (v.run_id, v.submission_id, v.report_year, v.row_table,
+                    v.row_count, v.flagged)""", rows);
+    }
+
+    /**
+     * Counts the staged rows of one import by year and table into {@code ta_row_count} afresh,
+     * after its rows were re-normalised (the import adds each chunk's counts as it writes it):
+     * the overview, the submissions sheet and the run summary read these few rows instead of
+     * counting large tables. {@code flagged}: modus operandi without a code; routes with a problem.
+     * In one transaction (it joins the caller's), so that the counts of an import are all there or none.
+     */
+    @Transactional
+    public void countRows(RowsKey key) {
+        Object[] args = {key.run(), key.submission()};
+        jdbc.update("DELETE FROM ta_row_count WHERE run_id = ? AND submission_id = ?", args);
+        String where = " WHERE run_id = ? AND submission_id = ? ";
+        jdbc.update("INSERT INTO ta_row_count SELECT run_id, submission_id, report_year, 'indicator', COUNT(*), 0"
+                + " FROM ta_indicator" + where + "GROUP BY run_id, submission_id, report_year", args);
+        jdbc.update("INSERT INTO ta_row_count SELECT run_id, submission_id, report_year, 'modus_operandi', COUNT(*),"
+                + " SUM(CASE WHEN mo_code IS NULL THEN 1 ELSE 0 END) FROM ta_modus_operandi" + where
+                + "GROUP BY run_id, submission_id, report_year", args);
+        jdbc.update("INSERT INTO ta_row_count SELECT run_id, submission_id, report_year, 'route', COUNT(*),"
+                + " SUM(CASE WHEN route_problem IS NOT NULL THEN 1 ELSE 0 END) FROM ta_route" + where
+                + "GROUP BY run_id, submission_id, report_year", args);
+        jdbc.update("INSERT INTO ta_row_count SELECT run_id, submission_id, 0, LOWER(kind), COUNT(*), 0"
+                + " FROM ta_passed_row" + where + "GROUP BY run_id, submission_id, kind", args);
+        jdbc.update("INSERT INTO ta_row_count SELECT run_id, submission_id, 0, 'rejected',"
+                + " COUNT(DISTINCT sheet || '!' || sheet_row), 0 FROM ta_data_quality" + where
+                + "AND row_rejected AND sheet_row IS NOT NULL GROUP BY run_id, submission_id", args);
+    }
+
+    private static final int MAX_MERGED_RANGES_CHARS = 1_000_000;
+
+    /**
+     * Keeps the merged ranges registration found in each sheet of a submission, for its import.
+     * A sheet with an outlandish number of ranges is not kept; its import finds them itself.
+     */
+    public void saveMergedRanges(long runId, int submissionId, Map<String, List<CellRange>> mergedRanges) {
+        mergedRanges.forEach((sheet, ranges) -> {
+            String text = String.join(" ", ranges.stream().map(CellRange::reference).toList());
+            if (text.length() <= MAX_MERGED_RANGES_CHARS && sheet.length() <= 100) {
+                jdbc.update("INSERT INTO ta_sheet_merge (run_id, submission_id, sheet, merged_ranges) VALUES (?, ?, ?, ?)",
+                        runId, submissionId, sheet, text);
+            }
+        });
+    }
+
+    /** The merged ranges registration found per sheet of a submission (sheets it did not keep are absent). */
+    public Map<String, List<CellRange>> mergedRanges(long runId, int submissionId) {
+        Map<String, List<CellRange>> ranges = new HashMap<>();
+        jdbc.query("SELECT sheet, merged_ranges FROM ta_sheet_merge WHERE run_id = ? AND submission_id = ?", rs -> {
+            String text = rs.getString(2);
+            ranges.put(rs.getString(1), text.isEmpty() ? List.of()
+                    : java.util.Arrays.stream(text.split(" ")).map(CellRange::parse).toList());
+        }, runId, submissionId);
+        return ranges;
+    }
+
+    /** Records that rows of an import were normalised with the given reference data (once per pair). */
     public void recordNormalisedWith(long runId, int submissionId, String fingerprint) {
         jdbc.update("""
                 MERGE INTO ta_normalised_with t USING (VALUES (CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS VARCHAR(200))))
@@ -71,16 +231,21 @@ public class StagingRepository {
                 runId, submissionId, fingerprint);
     }
 
-    /** Submissions of a run with staged rows normalised with reference data other than the given one. */
-    public List<Integer> normalisedWithOtherThan(long runId, String fingerprint) {
-        return jdbc.queryForList("SELECT DISTINCT submission_id FROM ta_normalised_with WHERE run_id = ? "
-                + "AND fingerprint <> ? ORDER BY submission_id", Integer.class, runId, fingerprint);
+    /**
+     * The rows keys of a run's submissions whose rows were normalised with reference data other
+     * than the given one, in submission order.
+     */
+    public List<RowsKey> normalisedWithOtherThan(long runId, String fingerprint) {
+        return jdbc.query("SELECT DISTINCT k.submission_id, k.rows_run, k.rows_submission FROM ta_submission_rows k"
+                + " JOIN ta_normalised_with n ON n.run_id = k.rows_run AND n.submission_id = k.rows_submission"
+                + " WHERE k.run_id = ? AND n.fingerprint <> ? ORDER BY k.submission_id",
+                (rs, i) -> new RowsKey(rs.getLong(2), rs.getInt(3)), runId, fingerprint);
     }
 
-    /** After re-normalising a submission: its rows are now normalised with this reference data only. */
-    public void replaceNormalisedWith(long runId, int submissionId, String fingerprint) {
-        jdbc.update("DELETE FROM ta_normalised_with WHERE run_id = ? AND submission_id = ?", runId, submissionId);
-        recordNormalisedWith(runId, submissionId, fingerprint);
+    /** After re-normalising an import's rows: they are now normalised with this reference data only. */
+    public void replaceNormalisedWith(RowsKey key, String fingerprint) {
+        jdbc.update("DELETE FROM ta_normalised_with WHERE run_id = ? AND submission_id = ?", key.run(), key.submission());
+        recordNormalisedWith(key.run(), key.submission(), fingerprint);
     }
 
     public void insertSubmission(long runId, SubmissionRecord s) {
@@ -274,10 +439,12 @@ public class StagingRepository {
     }
 
     /**
-     * Rows of one submission found in staging: staged in a data table, rejected by a data-quality
+     * Rows of one import found in staging: staged in a data table, rejected by a data-quality
      * finding, or passed over as blank or total. Equals the rows read when nothing was lost.
      */
-    public long rowsAccountedFor(long runId, int submissionId) {
+    public long rowsAccountedFor(RowsKey key) {
+        long runId = key.run();
+        int submissionId = key.submission();
         return count("""
                 SELECT (SELECT COUNT(*) FROM ta_indicator WHERE run_id = ?1 AND submission_id = ?2)
                      + (SELECT COUNT(*) FROM ta_modus_operandi WHERE run_id = ?1 AND submission_id = ?2)
@@ -289,13 +456,46 @@ public class StagingRepository {
                 runId, submissionId, runId, submissionId, runId, submissionId, runId, submissionId, runId, submissionId);
     }
 
-    /** The row tables a submission's import fills, in the order they are copied. */
-    private static final List<String> IMPORTED_TABLES = List.of("ta_indicator", "ta_modus_operandi", "ta_route",
-            "ta_passed_row", "ta_data_quality");
+    /**
+     * The rows of a table ({@code indicator}, {@code modus_operandi}, {@code route}) in a run's
+     * standing submission-years within a period, from the counts: {rows, flagged}.
+     */
+    public long[] standingRowCount(long runId, int from, int to, String rowTable) {
+        return jdbc.queryForObject("""
+                SELECT COALESCE(SUM(c.row_count), 0), COALESCE(SUM(c.flagged), 0) FROM ta_submission_rows k
+                JOIN ta_submission_year y ON y.run_id = k.run_id AND y.submission_id = k.submission_id
+                    AND y.status = 'STANDING'
+                JOIN ta_row_count c ON c.run_id = k.rows_run AND c.submission_id = k.rows_submission
+                    AND c.report_year = y.report_year AND c.row_table = ?
+                WHERE k.run_id = ? AND y.report_year BETWEEN ? AND ?""",
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, rowTable, runId, from, to);
+    }
 
     /**
-     * The newest run other than the given one that completed and whose staged rows are still in
-     * the database (a completed run removes every other run's staging), or {@code null}.
+     * A run's counts per submission (this run's ids) and row table, every year: {rows, flagged}
+     * by row table ({@code indicator}, {@code modus_operandi}, {@code route}, {@code blank},
+     * {@code total}, {@code rejected}).
+     */
+    public Map<Integer, Map<String, long[]>> rowCountsBySubmission(long runId) {
+        Map<Integer, Map<String, long[]>> counts = new HashMap<>();
+        stream("""
+                SELECT k.submission_id, c.row_table, SUM(c.row_count), SUM(c.flagged) FROM ta_submission_rows k
+                JOIN ta_row_count c ON c.run_id = k.rows_run AND c.submission_id = k.rows_submission
+                WHERE k.run_id = ? GROUP BY k.submission_id, c.row_table""",
+                rs -> counts.computeIfAbsent(rs.getInt(1), id -> new HashMap<>()).put(rs.getString(2),
+                        new long[] {rs.getLong(3), rs.getLong(4)}), runId);
+        return counts;
+    }
+
+    /** The rows an import left in staging, from its counts: staged, rejected and passed over. */
+    public long rowsCountedFor(RowsKey key) {
+        return count("SELECT COALESCE(SUM(row_count), 0) FROM ta_row_count WHERE run_id = ? AND submission_id = ?",
+                key.run(), key.submission());
+    }
+
+    /**
+     * The newest run other than the given one that completed and whose staging is still in the
+     * database (a completed run removes every other run's), or {@code null}.
      */
     public Long lastCompletedRunWithStaging(long runId) {
         return jdbc.queryForObject("""
@@ -305,33 +505,19 @@ public class StagingRepository {
     }
 
     /**
-     * Copies the staged rows of one submission of an earlier run into this run, with INSERT ...
-     * SELECT (new run id, new submission id), and records the reuse. Joins the caller's
-     * transaction. Returns the rows copied.
+     * Lets a submission of this run read the rows an earlier run staged for the same file (same
+     * path and SHA-256), in place: nothing is copied. Records the reuse. Returns the rows reused.
      */
-    public long copySubmissionRows(long fromRun, int fromSubmission, long toRun, int toSubmission) {
-        long copied = 0;
-        for (String table : IMPORTED_TABLES) {
-            List<String> columns = jdbc.queryForList("SELECT LOWER(COLUMN_NAME) FROM INFORMATION_SCHEMA.COLUMNS "
-                    + "WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION", String.class,
-                    table.toUpperCase(java.util.Locale.ROOT));
-            List<String> rest = columns.stream().filter(c -> !c.equals("run_id") && !c.equals("submission_id")).toList();
-            String list = String.join(", ", rest);
-            copied += jdbc.update("INSERT INTO " + table + " (run_id, submission_id, " + list + ") SELECT ?, ?, " + list
-                    + " FROM " + table + " WHERE run_id = ? AND submission_id = ?", toRun, toSubmission, fromRun,
-                    fromSubmission);
-        }
-        // The copied rows keep the record of which reference data normalised them, so that
-        // normaliseStaged re-normalises them exactly when that differs from this run's.
-        jdbc.update("INSERT INTO ta_normalised_with (run_id, submission_id, fingerprint) SELECT ?, ?, fingerprint "
-                + "FROM ta_normalised_with WHERE run_id = ? AND submission_id = ?", toRun, toSubmission, fromRun,
-                fromSubmission);
+    public long reuseSubmissionRows(long fromRun, int fromSubmission, long toRun, int toSubmission) {
+        RowsKey key = rowsKey(fromRun, fromSubmission).orElseThrow(() -> new IllegalStateException(
+                "Submission " + fromSubmission + " of run " + fromRun + " has no staged rows to reuse"));
+        setRowsKey(toRun, toSubmission, key);
         jdbc.update("INSERT INTO ta_reused_submission (run_id, submission_id, from_run, from_submission) "
                 + "VALUES (?, ?, ?, ?)", toRun, toSubmission, fromRun, fromSubmission);
-        return copied;
+        return rowsCountedFor(key);
     }
 
-    /** The submissions of a run whose rows were copied from an earlier run (they get no import partition). */
+    /** The submissions of a run whose rows an earlier run staged (they get no import partition). */
     public java.util.Set<Integer> reusedSubmissions(long runId) {
         return new java.util.HashSet<>(jdbc.queryForList(
                 "SELECT submission_id FROM ta_reused_submission WHERE run_id = ?", Integer.class, runId));

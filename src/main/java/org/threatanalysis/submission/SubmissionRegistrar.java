@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.threatanalysis.reading.CellRange;
 import org.threatanalysis.reading.OverBudgetException;
 import org.threatanalysis.reading.ReadingBudget;
 import org.threatanalysis.reading.SubmissionWorkbook;
@@ -61,10 +62,11 @@ public final class SubmissionRegistrar {
      * A registered file with its cover sheet when accepted, and the earlier run's record it was
      * taken from when the file was not read again ({@code null} when it was read).
      */
-    public record Registered(SubmissionRecord record, CoverSheet cover, SubmissionRecord reusedFrom) {
+    public record Registered(SubmissionRecord record, CoverSheet cover, SubmissionRecord reusedFrom,
+            Map<String, List<CellRange>> mergedRanges) {
 
         public Registered(SubmissionRecord record, CoverSheet cover) {
-            this(record, cover, null);
+            this(record, cover, null, Map.of());
         }
     }
 
@@ -142,7 +144,7 @@ public final class SubmissionRegistrar {
     private Registered readOne(int id, Path file, String relative, long size, String fingerprint) {
         ReadingBudget.Deadline deadline = budget.startClock();
         try (SubmissionWorkbook workbook = SubmissionWorkbook.open(file, budget, deadline)) {
-            WorkbookScan.scan(workbook, budget, deadline);
+            Map<String, List<CellRange>> mergedRanges = WorkbookScan.scan(workbook, budget, deadline);
             if (ReferenceWorkbook.isReferenceWorkbook(workbook)) {
                 return new Registered(record(id, relative, size, fingerprint, SubmissionStatus.REFERENCE,
                         "Reference data (no cover sheet; sheets " + String.join(", ", workbook.sheetNames())
@@ -156,7 +158,8 @@ public final class SubmissionRegistrar {
                         + "'Indicators', 'Modus operandi' or 'Routes' (sheets found: "
                         + String.join(", ", workbook.sheetNames()) + ").");
             }
-            return new Registered(record(id, relative, size, fingerprint, SubmissionStatus.ACCEPTED, null, cover), cover);
+            return new Registered(record(id, relative, size, fingerprint, SubmissionStatus.ACCEPTED, null, cover), cover,
+                    null, mergedRanges);
         } catch (UnreadableWorkbookException | InvalidCoverSheetException | OverBudgetException e) {
             return rejected(id, relative, size, fingerprint, e.getMessage());
         } catch (Exception | StackOverflowError | LinkageError e) {
@@ -174,7 +177,7 @@ public final class SubmissionRegistrar {
                         known.entityRaw(), known.periodFrom(), known.periodTo(), known.submissionDate(), known.revision(),
                         known.templateVersion())
                 : null;
-        return new Registered(record, cover, known);
+        return new Registered(record, cover, known, Map.of());
     }
 
     private static Registered rejected(int id, String relative, long size, String fingerprint, String reason) {

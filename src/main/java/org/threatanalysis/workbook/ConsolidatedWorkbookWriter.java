@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.sql.ResultSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.threatanalysis.analysis.ChangeAnalysis;
 import org.threatanalysis.analysis.ChangeReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.threatanalysis.normalisation.RouteParser;
 import org.threatanalysis.reference.ReferenceData;
 import org.threatanalysis.staging.StagingRepository;
@@ -141,8 +141,8 @@ public final class ConsolidatedWorkbookWriter {
         Map<String, String> sheets = Map.of("ta_indicator", "Indicators", "ta_modus_operandi", "Modus operandi",
                 "ta_route", "Routes");
         for (String table : List.of("ta_indicator", "ta_modus_operandi", "ta_route")) {
-            long count = staging.count("SELECT COUNT(*) FROM " + table + " t " + StagingRepository.STANDING_ROWS, runId, report.fromYear(),
-                    report.toYear());
+            long count = staging.standingRowCount(runId, report.fromYear(), report.toYear(),
+                    table.substring("ta_".length()))[0];
             rows += count;
             // A sheet holds rowLimit rows, the header included; the rest continues on "<name> (2)" ...
             long sheetsNeeded = Math.max(1, (count + rowLimit - 2) / (rowLimit - 1));
@@ -152,7 +152,8 @@ public final class ConsolidatedWorkbookWriter {
                         + " (" + count + " rows)");
             }
         }
-        long findings = staging.count("SELECT COUNT(*) FROM ta_data_quality WHERE run_id = ?", runId) + rejected;
+        long findings = staging.count("SELECT COUNT(*) FROM " + StagingRepository.runRows("ta_data_quality"), runId)
+                + rejected;
         return new RunFacts(accepted, rejected, ignored, partlySuperseded, whollySuperseded, rows, findings,
                 report.unmatchedModusOperandi(), reference.fingerprint(),
                 continued.isEmpty() ? null : String.join("; ", continued));
@@ -258,8 +259,7 @@ public final class ConsolidatedWorkbookWriter {
                 "Year", "Crime area", "Crime area name", "Indicator", "Commodity", "Value", "Unit", "Figure",
                 "Value as submitted", "Unit as submitted", "Crime area as submitted", "Indicator as submitted",
                 "Commodity as submitted", "Notes", "Source");
-        staging.stream("SELECT t.*, s.submitter, s.member_state FROM ta_indicator t " + StagingRepository.STANDING_ROWS
-                + " ORDER BY s.submitter, t.report_year, t.crime_area, t.indicator, t.commodity, s.relative_path, t.sheet_row",
+        streamBySubmitterAndYear("ta_indicator", "t.crime_area, t.indicator, t.commodity, s.relative_path, t.sheet_row",
                 rs -> {
                     sheet.row().text(rs.getString("submitter")).text(rs.getString("member_state"))
                             .year(rs.getInt("report_year")).text(rs.getString("crime_area"))
@@ -272,9 +272,29 @@ public final class ConsolidatedWorkbookWriter {
                             .text(rs.getString("crime_area_raw")).text(rs.getString("indicator_raw"))
                             .text(rs.getString("commodity_raw")).text(rs.getString("notes"))
                             .text(rs.getString("source"));
-                }, runId, period[0], period[1]);
+                }, runId, period);
         sheet.finish();
         return sheet.dataRows();
+    }
+
+    /**
+     * Streams the standing rows of a table in sheet order (submitter, year, then {@code order}),
+     * one query per submitter and year, so that the database sorts one submission-year at a time
+     * and never the whole table.
+     */
+    private void streamBySubmitterAndYear(String table, String order, RowCallbackHandler handler, long runId,
+            int[] period) {
+        List<Object[]> groups = staging.jdbc().query("""
+                SELECT DISTINCT s.submitter, y.report_year FROM ta_submission s
+                JOIN ta_submission_year y ON y.run_id = s.run_id AND y.submission_id = s.submission_id
+                    AND y.status = 'STANDING'
+                WHERE s.run_id = ? AND y.report_year BETWEEN ? AND ? ORDER BY 1, 2""",
+                (rs, i) -> new Object[] {rs.getString(1), rs.getInt(2)}, runId, period[0], period[1]);
+        for (Object[] group : groups) {
+            staging.stream("SELECT t.*, s.submitter, s.member_state FROM " + StagingRepository.standingRows(table)
+                    + " AND s.submitter IS NOT DISTINCT FROM CAST(? AS VARCHAR(10)) AND y.report_year = ? ORDER BY " + order, handler,
+                    runId, period[0], period[1], group[0], group[1]);
+        }
     }
 
     private static String figureStatus(String status) {
@@ -291,8 +311,7 @@ public final class ConsolidatedWorkbookWriter {
         SheetWriter sheet = new SheetWriter(workbook, "Modus operandi", styles, rowLimit, "Submitter",
                 "Member state", "Year", "Crime area", "MO code", "MO label", "Matched by", "Confidence",
                 "Modus operandi as submitted", "MO code as submitted", "Suggestions", "Trend", "Notes", "Source");
-        staging.stream("SELECT t.*, s.submitter, s.member_state FROM ta_modus_operandi t " + StagingRepository.STANDING_ROWS
-                + " ORDER BY s.submitter, t.report_year, t.crime_area, t.mo_code, s.relative_path, t.sheet_row",
+        streamBySubmitterAndYear("ta_modus_operandi", "t.crime_area, t.mo_code, s.relative_path, t.sheet_row",
                 rs -> {
                     String code = rs.getString("mo_code");
                     sheet.row().text(rs.getString("submitter")).text(rs.getString("member_state"))
@@ -302,7 +321,7 @@ public final class ConsolidatedWorkbookWriter {
                             .text(rs.getString("mo_text")).text(rs.getString("mo_code_raw"))
                             .text(rs.getString("suggestions")).text(rs.getString("trend"))
                             .text(rs.getString("notes")).text(rs.getString("source"));
-                }, runId, period[0], period[1]);
+                }, runId, period);
         sheet.finish();
         return sheet.dataRows();
     }
@@ -322,8 +341,7 @@ public final class ConsolidatedWorkbookWriter {
                 "Year", "Crime area", "Commodity", "Countries", "Places", "Transport", "Trend",
                 "Route as submitted", "Problem", "Commodity as submitted", "Transport as submitted", "Notes",
                 "Source");
-        staging.stream("SELECT t.*, s.submitter, s.member_state FROM ta_route t " + StagingRepository.STANDING_ROWS
-                + " ORDER BY s.submitter, t.report_year, t.crime_area, t.countries, s.relative_path, t.sheet_row",
+        streamBySubmitterAndYear("ta_route", "t.crime_area, t.countries, s.relative_path, t.sheet_row",
                 rs -> {
                     sheet.row().text(rs.getString("submitter")).text(rs.getString("member_state"))
                             .year(rs.getInt("report_year")).text(rs.getString("crime_area"))
@@ -333,7 +351,7 @@ public final class ConsolidatedWorkbookWriter {
                             .text(rs.getString("route_problem")).text(rs.getString("commodity_raw"))
                             .text(rs.getString("transport_raw")).text(rs.getString("notes"))
                             .text(rs.getString("source"));
-                }, runId, period[0], period[1]);
+                }, runId, period);
         sheet.finish();
         return sheet.dataRows();
     }
@@ -350,18 +368,5 @@ public final class ConsolidatedWorkbookWriter {
         custom.addProperty("Period", periodText);
         custom.addProperty("Reference data", request.normalisation().reference().fingerprint());
         custom.addProperty("Reference data source", request.normalisation().reference().description());
-    }
-
-    /** Runs a query whose first column is a submission id and the next {@code width} columns counts. */
-    static Map<Integer, long[]> countsBySubmission(StagingRepository staging, String sql, int width, Object... args) {
-        Map<Integer, long[]> counts = new HashMap<>();
-        staging.stream(sql, (ResultSet rs) -> {
-            long[] values = new long[width];
-            for (int i = 0; i < width; i++) {
-                values[i] = rs.getLong(i + 2);
-            }
-            counts.put(rs.getInt(1), values);
-        }, args);
-        return counts;
     }
 }

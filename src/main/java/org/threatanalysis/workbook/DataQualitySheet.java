@@ -26,8 +26,9 @@ final class DataQualitySheet {
                 + "ORDER BY relative_path", rs -> sheet.row().text(rs.getString(1)).text(rs.getString(1)).text(null)
                         .text(null).text(null).text(rs.getString(2)).text("file rejected"), runId);
         staging.stream("""
-                SELECT file_path, sheet, cell, bad_value, reason, row_rejected FROM ta_data_quality WHERE run_id = ?
-                ORDER BY file_path, sheet, COALESCE(sheet_row, 0), LENGTH(cell), cell, reason""", rs -> {
+                SELECT t.file_path, t.sheet, t.cell, t.bad_value, t.reason, t.row_rejected FROM """ + " "
+                + StagingRepository.runRows("ta_data_quality") + """
+                ORDER BY t.file_path, t.sheet, COALESCE(t.sheet_row, 0), LENGTH(t.cell), t.cell, t.reason""", rs -> {
                     String file = rs.getString(1);
                     String sheetName = rs.getString(2);
                     String cell = rs.getString(3);

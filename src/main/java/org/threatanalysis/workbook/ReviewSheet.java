@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.threatanalysis.normalisation.ParsedRoute;
@@ -49,9 +48,11 @@ final class ReviewSheet {
         final Double confidence;
         final String suggestions;
         int occurrences;
-        final TreeSet<String> submitters = new TreeSet<>();
-        final TreeSet<Integer> years = new TreeSet<>();
-        final List<String> where = new ArrayList<>();
+        // Kept small: case-level submissions bring tens of thousands of entries.
+        final List<String> submitters = new ArrayList<>(1);
+        int firstYear = Integer.MAX_VALUE;
+        int lastYear = Integer.MIN_VALUE;
+        final List<String> where = new ArrayList<>(1);
 
         Entry(String kind, String crimeArea, String text, String currentCode, String method, Double confidence,
                 String suggestions) {
@@ -67,9 +68,13 @@ final class ReviewSheet {
         void add(String submitter, int year, String source) {
             occurrences++;
             if (submitter != null) {
-                submitters.add(submitter);
+                int at = java.util.Collections.binarySearch(submitters, submitter);
+                if (at < 0) {
+                    submitters.add(-at - 1, submitter);
+                }
             }
-            years.add(year);
+            firstYear = Math.min(firstYear, year);
+            lastYear = Math.max(lastYear, year);
             if (where.size() < WHERE_LIMIT) {
                 where.add(source);
             }
@@ -78,8 +83,8 @@ final class ReviewSheet {
 
     long write(long runId, int[] period) {
         Map<String, Entry> entries = new LinkedHashMap<>();
-        staging.stream("SELECT t.*, s.submitter FROM ta_modus_operandi t "
-                + StagingRepository.STANDING_ROWS
+        staging.stream("SELECT t.*, s.submitter FROM "
+                + StagingRepository.standingRows("ta_modus_operandi")
                 + "   AND (t.match_method = 'UNMATCHED' OR (t.match_method = 'SCORED' AND t.confidence < ?))"
                 + " ORDER BY s.relative_path, t.sheet_row", rs -> {
                     String text = rs.getString("mo_text") != null ? rs.getString("mo_text") : rs.getString("mo_code_raw");
@@ -95,8 +100,8 @@ final class ReviewSheet {
                     });
                     entry.add(rs.getString("submitter"), rs.getInt("report_year"), rs.getString("source"));
                 }, runId, period[0], period[1], normalisation.reviewBelow());
-        staging.stream("SELECT t.*, s.submitter FROM ta_route t "
-                + StagingRepository.STANDING_ROWS + " AND t.route_problem IS NOT NULL"
+        staging.stream("SELECT t.*, s.submitter FROM "
+                + StagingRepository.standingRows("ta_route") + " AND t.route_problem IS NOT NULL"
                 + " ORDER BY s.relative_path, t.sheet_row", rs -> {
                     ParsedRoute parsed = normalisation.routes().parse(rs.getString("route_text"),
                             rs.getString("transport_raw"));
@@ -119,8 +124,8 @@ final class ReviewSheet {
         for (Entry e : sorted) {
             String where = String.join("; ", e.where) + (e.occurrences > e.where.size()
                     ? "; and " + (e.occurrences - e.where.size()) + " more" : "");
-            String years = e.years.isEmpty() ? null : e.years.first().equals(e.years.last())
-                    ? e.years.first().toString() : e.years.first() + "-" + e.years.last();
+            String years = e.occurrences == 0 ? null : e.firstYear == e.lastYear
+                    ? Integer.toString(e.firstYear) : e.firstYear + "-" + e.lastYear;
             sheet.row().text(e.kind).text(e.crimeArea).text(e.text).integer(e.occurrences)
                     .text(String.join(", ", e.submitters)).text(years).text(where).text(e.currentCode)
                     .text(e.method == null ? null : ConsolidatedWorkbookWriter.method(e.method))

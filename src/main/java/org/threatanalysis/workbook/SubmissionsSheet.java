@@ -31,19 +31,8 @@ final class SubmissionsSheet {
                 "Submitter", "Member state", "Reporting entity", "Member state as submitted", "Reporting period",
                 "Submission date", "Revision", "Years consolidated", "Years superseded", "Rows read", "Rows staged",
                 "Rows rejected", "Blank rows", "Total rows", "Size (bytes)", "SHA-256");
-        Map<Integer, long[]> staged = ConsolidatedWorkbookWriter.countsBySubmission(staging, """
-                SELECT submission_id, SUM(n) FROM (
-                    SELECT submission_id, COUNT(*) AS n FROM ta_indicator WHERE run_id = ? GROUP BY submission_id
-                    UNION ALL SELECT submission_id, COUNT(*) FROM ta_modus_operandi WHERE run_id = ?1 GROUP BY submission_id
-                    UNION ALL SELECT submission_id, COUNT(*) FROM ta_route WHERE run_id = ?1 GROUP BY submission_id
-                ) GROUP BY submission_id""".replace("?1", "?"), 1, runId, runId, runId);
-        Map<Integer, long[]> rejected = ConsolidatedWorkbookWriter.countsBySubmission(staging, """
-                SELECT submission_id, COUNT(DISTINCT sheet || '!' || sheet_row) FROM ta_data_quality
-                WHERE run_id = ? AND row_rejected AND sheet_row IS NOT NULL GROUP BY submission_id""", 1, runId);
-        Map<Integer, long[]> passed = ConsolidatedWorkbookWriter.countsBySubmission(staging, """
-                SELECT submission_id, SUM(CASE WHEN kind = 'BLANK' THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN kind = 'TOTAL' THEN 1 ELSE 0 END)
-                FROM ta_passed_row WHERE run_id = ? GROUP BY submission_id""", 2, runId);
+        // Counted when each import completed (ta_row_count), not by scanning the row tables.
+        Map<Integer, Map<String, long[]>> counts = staging.rowCountsBySubmission(runId);
         Map<Integer, Map<String, List<Integer>>> years = new HashMap<>();
         staging.stream("SELECT submission_id, status, report_year FROM ta_submission_year WHERE run_id = ? "
                 + "ORDER BY submission_id, report_year", rs -> years
@@ -52,9 +41,10 @@ final class SubmissionsSheet {
                 runId);
         List<SubmissionRecord> submissions = staging.submissions(runId);
         for (SubmissionRecord s : submissions) {
-            long stagedRows = staged.getOrDefault(s.submissionId(), new long[1])[0];
-            long rejectedRows = rejected.getOrDefault(s.submissionId(), new long[1])[0];
-            long[] passedRows = passed.getOrDefault(s.submissionId(), new long[2]);
+            Map<String, long[]> c = counts.getOrDefault(s.submissionId(), Map.of());
+            long stagedRows = rows(c, "indicator") + rows(c, "modus_operandi") + rows(c, "route");
+            long rejectedRows = rows(c, "rejected");
+            long[] passedRows = {rows(c, "blank"), rows(c, "total")};
             boolean accepted = "ACCEPTED".equals(s.status());
             Map<String, List<Integer>> y = years.getOrDefault(s.submissionId(), Map.of());
             sheet.row().text(s.relativePath()).text(status(s, y)).text(s.reason()).text(s.submitter())
@@ -73,6 +63,11 @@ final class SubmissionsSheet {
         }
         sheet.finish();
         return submissions.size();
+    }
+
+    private static long rows(Map<String, long[]> counts, String rowTable) {
+        long[] c = counts.get(rowTable);
+        return c == null ? 0 : c[0];
     }
 
     private static String status(SubmissionRecord s, Map<String, List<Integer>> years) {

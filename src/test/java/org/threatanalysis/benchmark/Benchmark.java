@@ -91,8 +91,7 @@ public final class Benchmark {
         deleteTree(root.resolve("output"));
         deleteTree(root.resolve("data"));
 
-        Measured job = java(List.of("-Xmx256m"), MeasuredJob.class, "run", "--input=" + input,
-                "--output=" + root.resolve("output"), "--database=" + root.resolve("data"));
+        Measured job = java(List.of("-Xmx256m"), MeasuredJob.class, jobArgs(root, input));
         if (job.exitCode() != 0 && job.exitCode() != 3) {
             System.out.println(job.output());
             throw new IllegalStateException("The job failed with exit code " + job.exitCode());
@@ -118,6 +117,41 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "[%s] ratio job / floor: %.2f (target <= 3)%n", size.name(), jobSeconds / floorSeconds);
         System.out.printf(Locale.ROOT, "[%s] ratio import steps / floor read: %.2f (target <= 2)%n", size.name(),
                 importTime.toMillis() / 1000.0 / read.seconds());
+
+        // Incremental nights on the same database: nothing changed, then one workbook changed.
+        Measured unchanged = java(List.of("-Xmx256m"), MeasuredJob.class, jobArgs(root, input));
+        printNight(size, "unchanged night", unchanged, jobSeconds, root);
+        Path changedFile = input.resolve("S00_2017.xlsx");
+        byte[] original = Files.readAllBytes(changedFile);
+        try {
+            SyntheticSubmissions.rewrite(changedFile, 0, 2017, size.rowsPerSheet(), 7);
+            Measured oneChanged = java(List.of("-Xmx256m"), MeasuredJob.class, jobArgs(root, input));
+            printNight(size, "one workbook changed", oneChanged, jobSeconds, root);
+        } finally {
+            Files.write(changedFile, original);
+        }
+    }
+
+    private static String[] jobArgs(Path root, Path input) {
+        return new String[] {"run", "--input=" + input, "--output=" + root.resolve("output"),
+                "--database=" + root.resolve("data")};
+    }
+
+    private static void printNight(Size size, String what, Measured night, double fullSeconds, Path root)
+            throws Exception {
+        if (night.exitCode() != 0 && night.exitCode() != 3) {
+            System.out.println(night.output());
+            throw new IllegalStateException("The " + what + " failed with exit code " + night.exitCode());
+        }
+        System.out.printf(Locale.ROOT, "[%s] %s: %.2f s, %.0f %% of the full run (target for an unchanged night <= 15 %%),"
+                + " peak heap %s MB%n", size.name(), what, night.seconds(), 100 * night.seconds() / fullSeconds,
+                night.value("peak-heap-mb"));
+        for (Map.Entry<String, Duration> step : stepDurations(root.resolve("data")).entrySet()) {
+            System.out.printf(Locale.ROOT, "[%s]   step %-20s %.2f s%n", size.name(), step.getKey(),
+                    step.getValue().toMillis() / 1000.0);
+        }
+        night.output().lines().filter(l -> l.contains("not read again") || l.contains("not written again"))
+                .findFirst().ifPresent(l -> System.out.println("[" + size.name() + "]   " + l.strip()));
     }
 
     private record Measured(int exitCode, double seconds, String output) {
@@ -155,7 +189,8 @@ public final class Benchmark {
         try (Connection connection = DriverManager.getConnection(url, "SA", "");
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT STEP_NAME, START_TIME, END_TIME FROM BATCH_STEP_EXECUTION "
-                        + "WHERE STEP_NAME NOT LIKE '%:%' ORDER BY STEP_EXECUTION_ID")) {
+                        + "WHERE STEP_NAME NOT LIKE '%:%' AND JOB_EXECUTION_ID = (SELECT MAX(JOB_EXECUTION_ID) "
+                        + "FROM BATCH_JOB_EXECUTION) ORDER BY STEP_EXECUTION_ID")) {
             while (rs.next()) {
                 steps.put(rs.getString(1), Duration.between(rs.getTimestamp(2).toLocalDateTime(),
                         rs.getTimestamp(3).toLocalDateTime()));

@@ -59,6 +59,14 @@ public final class SyntheticSubmissions {
         return rows;
     }
 
+    /**
+     * Writes one member state's workbook for a year again with other figures and text (as a
+     * corrected submission would be), for the benchmark's night with one changed workbook.
+     */
+    public static long rewrite(Path file, int state, int year, int rowsPerSheet, long seed) throws IOException {
+        return workbook(file, STATES.get(state % STATES.size()), year, rowsPerSheet, new Random(seed));
+    }
+
     private static long workbook(Path file, String state, int year, int rowsPerSheet, Random random) throws IOException {
         long rows = 0;
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {

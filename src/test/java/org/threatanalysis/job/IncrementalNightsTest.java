@@ -28,10 +28,10 @@ import org.threatanalysis.support.Workspace;
 
 /**
  * Incremental nights (docs/operations.md): a submission whose file is unchanged since the last
- * completed run is not read again (its staged rows are copied), a night with no changed input
- * does not write the workbook again, one changed workbook is the only one read again, changed
- * reference data re-normalises the copied rows, and a failure after copying restarts without
- * duplicates. In every case the workbook equals a full run's on the same input in a fresh
+ * completed run is not read again (its staged rows are read where that run has them, not
+ * copied), a night with no changed input does not write the workbook again, one changed workbook
+ * is the only one read again, changed reference data re-normalises the reused rows, and a failure
+ * after reusing restarts without duplicates. In every case the workbook equals a full run's on the same input in a fresh
  * database.
  */
 class IncrementalNightsTest {
@@ -82,6 +82,7 @@ class IncrementalNightsTest {
         assertThat(Files.readAllBytes(workbook)).isEqualTo(bytes);
         assertSameCells(WorkbookCells.read(workbook), fullCells);
         assertThat(StagingCounts.of(workspace)).isEqualTo(fullCounts);
+        assertThat(StagingCounts.rowsImportedByTheRun(workspace)).as("rows the unchanged night staged itself").isZero();
         assertThat(workspace.status().out()).contains("not read again").contains("Nothing changed since run");
 
         // A third unchanged night still finds the workbook current; a workbook changed by hand is written again.
@@ -127,10 +128,13 @@ class IncrementalNightsTest {
         assertThat(expected.all()).isNotEqualTo(fullCells.all());
         assertSameCells(WorkbookCells.read(workspace.workbook()), expected);
         assertThat(StagingCounts.of(workspace)).isEqualTo(StagingCounts.of(fresh));
+        // Only the changed file's rows were staged by the second night; the others are the first night's.
+        assertThat(StagingCounts.rowsImportedByTheRun(workspace)).isPositive()
+                .isLessThan(fullCounts.indicators() + fullCounts.modusOperandi() + fullCounts.routes());
     }
 
     @Test
-    void shouldReNormaliseCopiedRowsWhenTheReferenceDataChanged() throws IOException {
+    void shouldReNormaliseReusedRowsWhenTheReferenceDataChanged() throws IOException {
         Workspace workspace = Workspace.withSampleInput(temp.resolve("reference"));
         CliRun first = workspace.run("--run-date=2026-03-01");
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCodes.SUCCESS);
@@ -181,13 +185,13 @@ class IncrementalNightsTest {
     }
 
     @Test
-    void shouldRestartAFailureAfterCopyingWithoutDuplicates() throws IOException {
-        Workspace workspace = Workspace.withSampleInput(temp.resolve("failure-after-copy"));
+    void shouldRestartAFailureAfterReusingWithoutDuplicates() throws IOException {
+        Workspace workspace = Workspace.withSampleInput(temp.resolve("failure-after-reuse"));
         CliRun first = workspace.run("--run-date=2026-03-01");
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCodes.SUCCESS);
         changeOneFigure(workspace.input().resolve(CHANGED_FILE));
 
-        // The second night copies ten submissions, then fails importing the changed one after two chunks.
+        // The second night reuses ten submissions, then fails importing the changed one after two chunks.
         CliRun failed = SystemProperties.with(Map.of("spring.profiles.active", "planned-failure",
                 "planned-failure.step", "importSubmission", "planned-failure.after-chunks", "2",
                 "consolidation.chunk-size", "10"), () -> workspace.run("--run-date=2026-03-01"));
@@ -195,7 +199,7 @@ class IncrementalNightsTest {
         CliRun restarted = SystemProperties.with(Map.of("consolidation.chunk-size", "10"), workspace::restart);
         assertThat(restarted.exitCode()).as(restarted.toString()).isEqualTo(ExitCodes.SUCCESS);
 
-        // Then a third night with nothing changed fails after copying everything, in the normalisation.
+        // Then a third night with nothing changed fails after reusing everything, in the normalisation.
         CliRun failedAgain = SystemProperties.with(Map.of("spring.profiles.active", "planned-failure",
                 "planned-failure.step", "normaliseStaged"), () -> workspace.run("--run-date=2026-03-02"));
         assertThat(failedAgain.exitCode()).as(failedAgain.toString()).isEqualTo(ExitCodes.FAILED);
@@ -208,7 +212,7 @@ class IncrementalNightsTest {
         assertThat(executions).hasSize(5);
         assertThat(StepRows.stepNames(steps, executions.get(4))).containsExactly("normaliseStaged", "writeWorkbook");
 
-        Workspace fresh = Workspace.withSampleInput(temp.resolve("failure-after-copy-fresh"));
+        Workspace fresh = Workspace.withSampleInput(temp.resolve("failure-after-reuse-fresh"));
         Files.copy(workspace.input().resolve(CHANGED_FILE), fresh.input().resolve(CHANGED_FILE),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         CliRun freshRun = fresh.run("--run-date=2026-03-01");

@@ -13,8 +13,7 @@ record StagingCounts(long submissions, long indicators, long modusOperandi, long
         long passedRows) {
 
     static StagingCounts of(Workspace workspace) {
-        String url = "jdbc:hsqldb:file:" + workspace.database().toAbsolutePath() + "/consolidation;shutdown=true;ifexists=true";
-        try (Connection connection = DriverManager.getConnection(url, "SA", "");
+        try (Connection connection = connect(workspace);
                 Statement statement = connection.createStatement()) {
             return new StagingCounts(count(statement, "ta_submission"), count(statement, "ta_indicator"),
                     count(statement, "ta_modus_operandi"), count(statement, "ta_route"),
@@ -22,6 +21,32 @@ record StagingCounts(long submissions, long indicators, long modusOperandi, long
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The staged rows (indicators, modus operandi, routes) whose rows key is the run in the
+     * database (after a completed run there is one), that is the rows that run imported itself.
+     */
+    static long rowsImportedByTheRun(Workspace workspace) {
+        try (Connection connection = connect(workspace);
+                Statement statement = connection.createStatement()) {
+            long rows = 0;
+            for (String table : new String[] {"ta_indicator", "ta_modus_operandi", "ta_route"}) {
+                try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table
+                        + " WHERE run_id = (SELECT MAX(run_id) FROM ta_submission)")) {
+                    rs.next();
+                    rows += rs.getLong(1);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Connection connect(Workspace workspace) throws SQLException {
+        String url = "jdbc:hsqldb:file:" + workspace.database().toAbsolutePath() + "/consolidation;shutdown=true;ifexists=true";
+        return DriverManager.getConnection(url, "SA", "");
     }
 
     private static long count(Statement statement, String table) throws SQLException {

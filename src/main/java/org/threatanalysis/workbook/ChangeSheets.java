@@ -2,7 +2,6 @@ package org.threatanalysis.workbook;
 
 import java.util.List;
 
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.threatanalysis.analysis.ChangeReport;
 import org.threatanalysis.analysis.IndicatorChange;
 import org.threatanalysis.analysis.PresenceRow;
@@ -25,12 +24,12 @@ final class ChangeSheets {
     /** Sheet row number (1-based) of the report's item at index 0: row 1 is the header. */
     static final int ROW_OFFSET = 2;
 
-    private final SXSSFWorkbook workbook;
+    private final StreamingWorkbook workbook;
     private final WorkbookStyles styles;
     private final ReferenceData reference;
     private final ChangeReport report;
 
-    ChangeSheets(SXSSFWorkbook workbook, WorkbookStyles styles, ReferenceData reference, ChangeReport report) {
+    ChangeSheets(StreamingWorkbook workbook, WorkbookStyles styles, ReferenceData reference, ChangeReport report) {
         this.workbook = workbook;
         this.styles = styles;
         this.reference = reference;
@@ -78,7 +77,7 @@ final class ChangeSheets {
     }
 
     private void writeModusOperandi() {
-        SheetWriter sheet = new SheetWriter(workbook.createSheet(MO_CHANGES), styles,
+        SheetWriter sheet = new SheetWriter(workbook, MO_CHANGES, styles,
                 presenceHeaders("Crime area", "Crime area name", "MO code", "MO label", "Scope"));
         for (PresenceRow row : report.modusOperandi()) {
             sheet.row().text(row.crimeArea()).text(reference.crimeAreas().label(row.crimeArea())).text(row.key())
@@ -89,7 +88,7 @@ final class ChangeSheets {
     }
 
     private void writeRoutes() {
-        SheetWriter sheet = new SheetWriter(workbook.createSheet(ROUTE_CHANGES), styles,
+        SheetWriter sheet = new SheetWriter(workbook, ROUTE_CHANGES, styles,
                 presenceHeaders("Crime area", "Crime area name", "Commodity", "Route", "Scope"));
         for (PresenceRow row : report.routes()) {
             sheet.row().text(row.crimeArea()).text(reference.crimeAreas().label(row.crimeArea())).text(row.commodity())
@@ -100,7 +99,7 @@ final class ChangeSheets {
     }
 
     private void writeShifts() {
-        SheetWriter sheet = new SheetWriter(workbook.createSheet(ROUTE_SHIFTS), styles, "Crime area", "Crime area name",
+        SheetWriter sheet = new SheetWriter(workbook, ROUTE_SHIFTS, styles, "Crime area", "Crime area name",
                 "Commodity", "From year", "To year", "Route before", "Route after", "Change", "Countries removed",
                 "Countries added", "Entry point moved", "Exit point moved", "Transport before", "Transport after",
                 "States reporting", "Number of states");
@@ -116,7 +115,7 @@ final class ChangeSheets {
     }
 
     private void writeTotals() {
-        SheetWriter sheet = new SheetWriter(workbook.createSheet(REGIONAL_TOTALS), styles, "Crime area",
+        SheetWriter sheet = new SheetWriter(workbook, REGIONAL_TOTALS, styles, "Crime area",
                 "Crime area name", "Indicator", "Commodity", "Unit", "Year", "Regional total", "States reporting",
                 "States", "Suppressed or missing figures");
         for (RegionalTotal total : report.totals()) {
@@ -129,7 +128,7 @@ final class ChangeSheets {
     }
 
     private void writeTrends() {
-        SheetWriter sheet = new SheetWriter(workbook.createSheet(INDICATOR_TRENDS), styles, "Crime area",
+        SheetWriter sheet = new SheetWriter(workbook, INDICATOR_TRENDS, styles, "Crime area",
                 "Crime area name", "Indicator", "Commodity", "Unit", "Comparison", "From year", "To year",
                 "Total from (all reporting states)", "Total to (all reporting states)", "States reporting from",
                 "States reporting to", "Comparable states", "Comparable total from", "Comparable total to", "Change",

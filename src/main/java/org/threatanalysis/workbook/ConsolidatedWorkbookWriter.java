@@ -14,11 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.threatanalysis.analysis.ChangeAnalysis;
@@ -84,24 +82,14 @@ public final class ConsolidatedWorkbookWriter {
         preparePoiTemp(request.poiTempFolder());
         ReferenceData reference = request.normalisation().reference();
         ChangeReport report = new ChangeAnalysis(staging).analyse(request.runId(), period[0], period[1]);
-        // The overview (small, with charts and links) is an ordinary in-memory sheet of the template;
-        // every sheet created afterwards streams to disk.
+        // The overview (small, with charts and links) is an ordinary in-memory sheet of POI's model;
+        // every other sheet streams its rows to a temporary file (StreamingWorkbook).
         XSSFWorkbook template = new XSSFWorkbook();
         WorkbookStyles styles = new WorkbookStyles(template);
         XSSFSheet overview = template.createSheet(OverviewSheet.NAME);
         new OverviewSheet(template, overview, styles, report, reference).write(facts(request.runId(), report, reference, request.sheetRowLimit()));
-        SXSSFWorkbook workbook = new SXSSFWorkbook(template, 100) {
-            @Override
-            protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream stream) {
-                // Deflate level 1: most of a writer's time is compression, and level 1 costs half of
-                // the default for a file a few percent larger.
-                ZipArchiveOutputStream zip = super.createArchiveOutputStream(stream);
-                zip.setLevel(1);
-                return zip;
-            }
-        };
+        StreamingWorkbook workbook = new StreamingWorkbook(template, request.poiTempFolder());
         try {
-            workbook.setCompressTempFiles(false);
             new ChangeSheets(workbook, styles, reference, report).write();
             long indicators = writeIndicators(workbook, styles, reference, request.sheetRowLimit(), request.runId(), period);
             long modusOperandi = writeModusOperandi(workbook, styles, reference, request.sheetRowLimit(), request.runId(), period);
@@ -109,8 +97,8 @@ public final class ConsolidatedWorkbookWriter {
             long review = new ReviewSheet(staging, workbook, styles, request.normalisation()).write(request.runId(), period);
             long issues = new DataQualitySheet(staging, workbook, styles).write(request.runId());
             int submissions = new SubmissionsSheet(staging, workbook, styles).write(request.runId(), period);
-            setProperties(workbook, request, period);
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            setProperties(template, request, period);
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
                 workbook.write(out);
             }
             moveIntoPlace(temp, target);
@@ -122,6 +110,7 @@ public final class ConsolidatedWorkbookWriter {
             throw e;
         } finally {
             workbook.close();
+            template.close();
         }
     }
 
@@ -253,7 +242,7 @@ public final class ConsolidatedWorkbookWriter {
         return new int[] {from, to};
     }
 
-    private long writeIndicators(SXSSFWorkbook workbook, WorkbookStyles styles, ReferenceData reference, int rowLimit, long runId,
+    private long writeIndicators(StreamingWorkbook workbook, WorkbookStyles styles, ReferenceData reference, int rowLimit, long runId,
             int[] period) {
         SheetWriter sheet = new SheetWriter(workbook, "Indicators", styles, rowLimit, "Submitter", "Member state",
                 "Year", "Crime area", "Crime area name", "Indicator", "Commodity", "Value", "Unit", "Figure",
@@ -306,7 +295,7 @@ public final class ConsolidatedWorkbookWriter {
         };
     }
 
-    private long writeModusOperandi(SXSSFWorkbook workbook, WorkbookStyles styles, ReferenceData reference, int rowLimit, long runId,
+    private long writeModusOperandi(StreamingWorkbook workbook, WorkbookStyles styles, ReferenceData reference, int rowLimit, long runId,
             int[] period) {
         SheetWriter sheet = new SheetWriter(workbook, "Modus operandi", styles, rowLimit, "Submitter",
                 "Member state", "Year", "Crime area", "MO code", "MO label", "Matched by", "Confidence",
@@ -336,7 +325,7 @@ public final class ConsolidatedWorkbookWriter {
         };
     }
 
-    private long writeRoutes(SXSSFWorkbook workbook, WorkbookStyles styles, int rowLimit, long runId, int[] period) {
+    private long writeRoutes(StreamingWorkbook workbook, WorkbookStyles styles, int rowLimit, long runId, int[] period) {
         SheetWriter sheet = new SheetWriter(workbook, "Routes", styles, rowLimit, "Submitter", "Member state",
                 "Year", "Crime area", "Commodity", "Countries", "Places", "Transport", "Trend",
                 "Route as submitted", "Problem", "Commodity as submitted", "Transport as submitted", "Notes",
@@ -356,8 +345,8 @@ public final class ConsolidatedWorkbookWriter {
         return sheet.dataRows();
     }
 
-    private void setProperties(SXSSFWorkbook workbook, Request request, int[] period) {
-        POIXMLProperties properties = workbook.getXSSFWorkbook().getProperties();
+    private void setProperties(XSSFWorkbook workbook, Request request, int[] period) {
+        POIXMLProperties properties = workbook.getProperties();
         String periodText = period[0] == period[1] ? Integer.toString(period[0]) : period[0] + "-" + period[1];
         properties.getCoreProperties().setTitle("Threat analysis consolidation " + periodText);
         properties.getCoreProperties().setSubjectProperty("Consolidated member-state submissions, " + periodText);

@@ -1,6 +1,5 @@
 package org.threatanalysis.workbook;
 
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.threatanalysis.staging.StagingRepository;
 
 /**
@@ -10,17 +9,17 @@ import org.threatanalysis.staging.StagingRepository;
 final class DataQualitySheet {
 
     private final StagingRepository staging;
-    private final SXSSFWorkbook workbook;
+    private final StreamingWorkbook workbook;
     private final WorkbookStyles styles;
 
-    DataQualitySheet(StagingRepository staging, SXSSFWorkbook workbook, WorkbookStyles styles) {
+    DataQualitySheet(StagingRepository staging, StreamingWorkbook workbook, WorkbookStyles styles) {
         this.staging = staging;
         this.workbook = workbook;
         this.styles = styles;
     }
 
     long write(long runId) {
-        SheetWriter sheet = new SheetWriter(workbook.createSheet("Data quality"), styles, "Location", "File", "Sheet",
+        SheetWriter sheet = new SheetWriter(workbook, "Data quality", styles, "Location", "File", "Sheet",
                 "Cell", "Value", "Problem", "Outcome");
         staging.stream("SELECT relative_path, reason FROM ta_submission WHERE run_id = ? AND status = 'REJECTED' "
                 + "ORDER BY relative_path", rs -> sheet.row().text(rs.getString(1)).text(rs.getString(1)).text(null)

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.threatanalysis.normalisation.ParsedRoute;
 import org.threatanalysis.reference.Decisions;
 import org.threatanalysis.reference.TextFolding;
@@ -27,11 +26,11 @@ final class ReviewSheet {
     private static final int WHERE_LIMIT = 5;
 
     private final StagingRepository staging;
-    private final SXSSFWorkbook workbook;
+    private final StreamingWorkbook workbook;
     private final WorkbookStyles styles;
     private final ConsolidatedWorkbookWriter.Normalisation normalisation;
 
-    ReviewSheet(StagingRepository staging, SXSSFWorkbook workbook, WorkbookStyles styles,
+    ReviewSheet(StagingRepository staging, StreamingWorkbook workbook, WorkbookStyles styles,
             ConsolidatedWorkbookWriter.Normalisation normalisation) {
         this.staging = staging;
         this.workbook = workbook;
@@ -113,7 +112,7 @@ final class ReviewSheet {
                     }
                 }, runId, period[0], period[1]);
 
-        SheetWriter sheet = new SheetWriter(workbook.createSheet(NAME), styles, "Kind", "Crime area",
+        SheetWriter sheet = new SheetWriter(workbook, NAME, styles, "Kind", "Crime area",
                 "Text as submitted", "Occurrences", "Submitters", "Years", "Where", "Current code", "Matched by",
                 "Confidence", "Suggestions", "Decision");
         List<Entry> sorted = new ArrayList<>(entries.values());

@@ -3,71 +3,66 @@ package org.threatanalysis.workbook;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * Writes one sheet of the consolidated workbook row by row: a styled header, then rows of typed
- * cells. Keeps only the widest text per column, to size the columns at the end; the sheet itself
- * streams to disk.
+ * cells, streamed (see {@link StreamingWorkbook}). Keeps only the widest text per column, to size
+ * the columns at the end.
  */
 final class SheetWriter {
 
     private static final int MAX_WIDTH_CHARS = 60;
     private static final int MIN_WIDTH_CHARS = 6;
+    private static final int MAX_CELL_CHARS = 32_767;
 
     /** Excel's most rows in one sheet. */
     static final int EXCEL_ROWS = 1_048_576;
 
-    private final Workbook workbook;
+    private final StreamingWorkbook workbook;
     private final WorkbookStyles styles;
     private final String[] headers;
     private final int maxRows;
     private final int[] widths;
-    private Sheet sheet;
-    private String baseName;
+    private final String baseName;
+    private StreamingWorkbook.StreamedSheet sheet;
     private int sheets = 1;
     private long dataRows;
     private int nextRow;
-    private Row row;
+    private boolean rowOpen;
     private int nextColumn;
 
-    SheetWriter(Sheet sheet, WorkbookStyles styles, String... headers) {
-        this(sheet, null, styles, EXCEL_ROWS, headers);
+    SheetWriter(StreamingWorkbook workbook, String name, WorkbookStyles styles, String... headers) {
+        this(workbook, name, styles, EXCEL_ROWS, headers);
     }
 
     /**
      * A sheet that continues on {@code "<name> (2)"}, {@code "<name> (3)"} ... when it reaches
      * {@code maxRows} rows (header included): Excel's limit is 1,048,576.
      */
-    SheetWriter(Workbook workbook, String name, WorkbookStyles styles, int maxRows, String... headers) {
-        this(workbook.createSheet(name), workbook, styles, maxRows, headers);
-        this.baseName = name;
-    }
-
-    private SheetWriter(Sheet sheet, Workbook workbook, WorkbookStyles styles, int maxRows, String... headers) {
+    SheetWriter(StreamingWorkbook workbook, String name, WorkbookStyles styles, int maxRows, String... headers) {
         this.workbook = workbook;
+        this.baseName = name;
         this.styles = styles;
         this.headers = headers;
         this.maxRows = Math.max(2, maxRows);
         this.widths = new int[headers.length];
-        start(sheet);
+        start(workbook.createSheet(name));
     }
 
-    private void start(Sheet newSheet) {
+    private void start(StreamingWorkbook.StreamedSheet newSheet) {
         this.sheet = newSheet;
         this.nextRow = 0;
-        Row header = sheet.createRow(nextRow++);
+        sheet.startRow(nextRow++);
+        int style = styles.header().getIndex();
         for (int i = 0; i < headers.length; i++) {
-            Cell cell = header.createCell(i);
-            cell.setCellValue(headers[i]);
-            cell.setCellStyle(styles.header());
+            sheet.text(i, headers[i], style);
             widths[i] = Math.max(widths[i], Math.max(MIN_WIDTH_CHARS, headers[i].length() + 3));
         }
-        sheet.createFreezePane(0, 1);
+        sheet.endRow();
+        sheet.placeholder().createFreezePane(0, 1);
     }
 
     /** The name of the n-th sheet (1-based) of a sheet that continues beyond the row limit. */
@@ -76,27 +71,32 @@ final class SheetWriter {
     }
 
     SheetWriter row() {
+        endRow();
         if (nextRow >= maxRows) {
-            if (workbook == null) {
-                throw new IllegalStateException("Sheet '" + sheet.getSheetName() + "' is full (" + maxRows + " rows)");
-            }
             finishSheet();
             sheets++;
             start(workbook.createSheet(continuationName(baseName, sheets)));
         }
         dataRows++;
-        row = sheet.createRow(nextRow++);
+        sheet.startRow(nextRow++);
+        rowOpen = true;
         nextColumn = 0;
         return this;
     }
 
+    private void endRow() {
+        if (rowOpen) {
+            sheet.endRow();
+            rowOpen = false;
+        }
+    }
+
     /** Text from a submission or the job: always a text cell, quote-prefixed when it could read as a formula. */
     SheetWriter text(String value) {
-        Cell cell = row.createCell(nextColumn);
         if (value != null && !value.isEmpty()) {
-            String safe = value.length() > 32_767 ? value.substring(0, 32_767) : value;
-            cell.setCellValue(safe);
-            cell.setCellStyle(FormulaGuard.looksLikeFormula(safe) ? styles.quotedText() : styles.text());
+            String safe = value.length() > MAX_CELL_CHARS ? value.substring(0, MAX_CELL_CHARS) : value;
+            CellStyle style = FormulaGuard.looksLikeFormula(safe) ? styles.quotedText() : styles.text();
+            sheet.text(nextColumn, safe, style.getIndex());
             track(safe.length());
         }
         nextColumn++;
@@ -104,10 +104,8 @@ final class SheetWriter {
     }
 
     SheetWriter integer(Number value) {
-        Cell cell = row.createCell(nextColumn);
         if (value != null) {
-            cell.setCellValue(value.doubleValue());
-            cell.setCellStyle(styles.integer());
+            sheet.number(nextColumn, value.doubleValue(), styles.integer().getIndex());
             track(value.toString().length() + 2);
         }
         nextColumn++;
@@ -115,10 +113,8 @@ final class SheetWriter {
     }
 
     SheetWriter year(Integer value) {
-        Cell cell = row.createCell(nextColumn);
         if (value != null) {
-            cell.setCellValue(value);
-            cell.setCellStyle(styles.year());
+            sheet.number(nextColumn, value, styles.year().getIndex());
             track(4);
         }
         nextColumn++;
@@ -126,10 +122,8 @@ final class SheetWriter {
     }
 
     SheetWriter decimal(BigDecimal value) {
-        Cell cell = row.createCell(nextColumn);
         if (value != null) {
-            cell.setCellValue(value.doubleValue());
-            cell.setCellStyle(styles.decimal());
+            sheet.number(nextColumn, value.doubleValue(), styles.decimal().getIndex());
             track(value.toPlainString().length() + 3);
         }
         nextColumn++;
@@ -137,10 +131,8 @@ final class SheetWriter {
     }
 
     SheetWriter ratio(Double value) {
-        Cell cell = row.createCell(nextColumn);
         if (value != null) {
-            cell.setCellValue(value);
-            cell.setCellStyle(styles.ratio());
+            sheet.number(nextColumn, value, styles.ratio().getIndex());
             track(5);
         }
         nextColumn++;
@@ -148,10 +140,8 @@ final class SheetWriter {
     }
 
     SheetWriter date(LocalDate value) {
-        Cell cell = row.createCell(nextColumn);
         if (value != null) {
-            cell.setCellValue(value);
-            cell.setCellStyle(styles.date());
+            sheet.number(nextColumn, DateUtil.getExcelDate(value), styles.date().getIndex());
             track(10);
         }
         nextColumn++;
@@ -169,13 +159,14 @@ final class SheetWriter {
     }
 
     void finish() {
+        endRow();
         finishSheet();
     }
 
     private void finishSheet() {
         for (int i = 0; i < widths.length; i++) {
-            sheet.setColumnWidth(i, widths[i] * 256);
+            sheet.placeholder().setColumnWidth(i, widths[i] * 256);
         }
-        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, nextRow - 1), 0, widths.length - 1));
+        sheet.placeholder().setAutoFilter(new CellRangeAddress(0, Math.max(0, nextRow - 1), 0, widths.length - 1));
     }
 }

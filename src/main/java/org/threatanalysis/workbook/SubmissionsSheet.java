@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.threatanalysis.staging.StagingRepository;
 import org.threatanalysis.staging.SubmissionRecord;
 
@@ -17,17 +16,17 @@ import org.threatanalysis.staging.SubmissionRecord;
 final class SubmissionsSheet {
 
     private final StagingRepository staging;
-    private final SXSSFWorkbook workbook;
+    private final StreamingWorkbook workbook;
     private final WorkbookStyles styles;
 
-    SubmissionsSheet(StagingRepository staging, SXSSFWorkbook workbook, WorkbookStyles styles) {
+    SubmissionsSheet(StagingRepository staging, StreamingWorkbook workbook, WorkbookStyles styles) {
         this.staging = staging;
         this.workbook = workbook;
         this.styles = styles;
     }
 
     int write(long runId, int[] period) {
-        SheetWriter sheet = new SheetWriter(workbook.createSheet("Submissions"), styles, "File", "Status", "Reason",
+        SheetWriter sheet = new SheetWriter(workbook, "Submissions", styles, "File", "Status", "Reason",
                 "Submitter", "Member state", "Reporting entity", "Member state as submitted", "Reporting period",
                 "Submission date", "Revision", "Years consolidated", "Years superseded", "Rows read", "Rows staged",
                 "Rows rejected", "Blank rows", "Total rows", "Size (bytes)", "SHA-256");

@@ -36,8 +36,9 @@ public final class ChangeAnalysis {
         coverage.forEach((state, byYear) -> years.put(state, new TreeSet<>(byYear.keySet())));
 
         List<Sighting> modusOperandi = new ArrayList<>();
-        staging.stream("SELECT DISTINCT t.crime_area, t.mo_code, s.submitter, t.report_year, t.trend FROM "
-                + StagingRepository.standingRows("ta_modus_operandi") + " AND t.mo_code IS NOT NULL ORDER BY 1, 2, 3, 4, 5",
+        staging.stream("SELECT t.crime_area, t.mo_code, s.submitter, t.report_year, t.trend FROM "
+                + StagingRepository.standingRows("ta_modus_operandi") + " AND t.mo_code IS NOT NULL"
+                + " GROUP BY t.crime_area, t.mo_code, s.submitter, t.report_year, t.trend ORDER BY 1, 2, 3, 4, 5",
                 rs -> modusOperandi.add(new Sighting(rs.getString(1), rs.getString(2), null, rs.getString(3), rs.getInt(4),
                         rs.getString(5), null)), runId, from, to);
         int unmatched = (int) staging.standingRowCount(runId, from, to, "modus_operandi")[1];

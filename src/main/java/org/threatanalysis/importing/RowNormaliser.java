@@ -279,6 +279,9 @@ public final class RowNormaliser {
      * workbook's XML: the writer replaces them with '?'. The value changes, so it is reported.
      */
     private static void controlCharacters(ImportItem.RawRow row, List<DataQualityIssue> issues) {
+        if (row.values().values().stream().noneMatch(RowNormaliser::hasControlCharacter)) {
+            return; // the common case, checked without building anything
+        }
         for (var entry : new java.util.TreeMap<>(row.values()).entrySet()) {
             CellValue cell = entry.getValue();
             if (cell == null || cell.kind() != CellValue.Kind.TEXT || cell.text() == null) {
@@ -291,6 +294,19 @@ public final class RowNormaliser {
                         + ") that a workbook cannot hold; they are written as '?'."));
             }
         }
+    }
+
+    private static boolean hasControlCharacter(CellValue cell) {
+        if (cell == null || cell.kind() != CellValue.Kind.TEXT || cell.text() == null) {
+            return false;
+        }
+        String text = cell.text();
+        for (int i = 0; i < text.length(); i++) {
+            if (isControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isControl(int c) {

@@ -78,7 +78,8 @@ public class ConsolidationJobConfiguration {
     @Bean
     SubmissionRegistrar submissionRegistrar(ReferenceData referenceData, CountryResolver countryResolver,
             ConsolidationProperties properties) {
-        return new SubmissionRegistrar(new CoverSheetReader(referenceData, countryResolver), properties.budget());
+        return new SubmissionRegistrar(new CoverSheetReader(referenceData, countryResolver), properties.budget(),
+                properties.importThreads());
     }
 
     @Bean

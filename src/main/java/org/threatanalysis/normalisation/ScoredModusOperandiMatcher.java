@@ -50,6 +50,7 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
     private final Map<String, Double> stemWeights = new HashMap<>();
     private final Set<String> knownStems;
     private final List<String> knownStemsInOrder;
+    private final boolean digitStems;
     private final Map<String, Set<String>> codesByStem = new HashMap<>();
     private final Map<String, String> areaByCode = new HashMap<>();
     private final BoundedCache<String, List<StemHit>> unknownWordHits = new BoundedCache<>(20_000);
@@ -83,6 +84,7 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
         codesByStem.forEach((stem, set) -> stemWeights.put(stem, Math.log(1.0 + (double) codes / set.size())));
         this.knownStems = Set.copyOf(codesByStem.keySet());
         this.knownStemsInOrder = List.copyOf(new java.util.TreeSet<>(codesByStem.keySet()));
+        this.digitStems = knownStemsInOrder.stream().anyMatch(stem -> Character.isDigit(stem.charAt(0)));
         for (String code : stemsByCode.keySet()) {
             areaByCode.put(code, vocabulary.entry(code).map(e -> e.attribute("crime_area")).orElse(""));
         }
@@ -209,6 +211,9 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
     }
 
     private List<StemHit> compareWithVocabulary(String textStem) {
+        if (!digitStems && Character.isDigit(textStem.charAt(0))) {
+            return List.of(); // a case number or a figure, and no vocabulary word starts with a digit
+        }
         List<StemHit> found = new ArrayList<>();
         for (String phraseStem : knownStemsInOrder) {
             double similarity = similarity(textStem, phraseStem);

@@ -48,14 +48,21 @@ public final class SubmissionRegistrar {
 
     private final CoverSheetReader coverSheets;
     private final ReadingBudget budget;
+    private final int parallelism;
 
     public SubmissionRegistrar(CoverSheetReader coverSheets) {
         this(coverSheets, ReadingBudget.defaults());
     }
 
     public SubmissionRegistrar(CoverSheetReader coverSheets, ReadingBudget budget) {
+        this(coverSheets, budget, 1);
+    }
+
+    /** @param parallelism how many files are read at a time */
+    public SubmissionRegistrar(CoverSheetReader coverSheets, ReadingBudget budget, int parallelism) {
         this.coverSheets = coverSheets;
         this.budget = budget;
+        this.parallelism = Math.max(1, parallelism);
     }
 
     /**
@@ -88,20 +95,51 @@ public final class SubmissionRegistrar {
             thread.setDaemon(true);
             return thread;
         });
+        // Files are read side by side on as many lanes as the import has threads; each lane
+        // waits for its file with the budget's backstop, results are taken in file order.
+        ExecutorService lanes = Executors.newFixedThreadPool(parallelism, runnable -> {
+            Thread thread = new Thread(runnable, "register-lane");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
+            List<Future<Registered>> results = new ArrayList<>();
             int id = 0;
             for (Path file : files) {
-                id++;
+                int fileId = ++id;
                 String relative = inputFolder.relativize(file).toString().replace('\\', '/');
-                registered.add(registerOne(worker, id, inputFolder, file, relative, known.get(relative)));
-                Registered last = registered.get(registered.size() - 1);
-                log.info("Registered {} of {} files: {} ({}{})", id, files.size(), relative, last.record().status(),
+                results.add(lanes.submit(() -> registerOne(worker, fileId, inputFolder, file, relative,
+                        known.get(relative))));
+            }
+            for (Future<Registered> result : results) {
+                Registered last = take(result);
+                registered.add(last);
+                log.info("Registered {} of {} files: {} ({}{})", registered.size(), files.size(),
+                        last.record().relativePath(), last.record().status(),
                         last.reusedFrom() == null ? "" : ", unchanged: not read again");
             }
         } finally {
+            lanes.shutdownNow();
             worker.shutdownNow();
         }
         return registered;
+    }
+
+    private static Registered take(Future<Registered> result) throws IOException {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Registration was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private Registered registerOne(ExecutorService worker, int id, Path inputFolder, Path file, String relative,

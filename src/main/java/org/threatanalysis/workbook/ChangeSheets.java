@@ -21,6 +21,9 @@ final class ChangeSheets {
     static final String ROUTE_SHIFTS = "Route shifts";
     static final String REGIONAL_TOTALS = "Regional totals";
     static final String INDICATOR_TRENDS = "Indicator trends";
+    /** The sheets this writes, in their order in the workbook. */
+    static final List<String> NAMES = List.of(MO_CHANGES, ROUTE_CHANGES, ROUTE_SHIFTS, REGIONAL_TOTALS,
+            INDICATOR_TRENDS);
     /** Sheet row number (1-based) of the report's item at index 0: row 1 is the header. */
     static final int ROW_OFFSET = 2;
 

@@ -12,6 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.apache.poi.ooxml.POIXMLProperties;
@@ -81,19 +85,30 @@ public final class ConsolidatedWorkbookWriter {
         Path temp = output.resolve(TEMP_PREFIX + target.getFileName() + "." + request.runId() + ".tmp");
         preparePoiTemp(request.poiTempFolder());
         ReferenceData reference = request.normalisation().reference();
-        ChangeReport report = new ChangeAnalysis(staging).analyse(request.runId(), period[0], period[1]);
         // The overview (small, with charts and links) is an ordinary in-memory sheet of POI's model;
         // every other sheet streams its rows to a temporary file (StreamingWorkbook).
         XSSFWorkbook template = new XSSFWorkbook();
         WorkbookStyles styles = new WorkbookStyles(template);
         XSSFSheet overview = template.createSheet(OverviewSheet.NAME);
-        new OverviewSheet(template, overview, styles, report, reference).write(facts(request.runId(), report, reference, request.sheetRowLimit()));
         StreamingWorkbook workbook = new StreamingWorkbook(template, request.poiTempFolder());
+        // The change analysis (queries over every standing row) runs on a second core while this
+        // thread streams the data sheets; its sheets keep their place before them.
+        ExecutorService analysisThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "change-analysis");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            new ChangeSheets(workbook, styles, reference, report).write();
+            Future<ChangeReport> analysis = analysisThread.submit(
+                    () -> new ChangeAnalysis(staging).analyse(request.runId(), period[0], period[1]));
+            ChangeSheets.NAMES.forEach(workbook::reserveSheet);
             long indicators = writeIndicators(workbook, styles, reference, request.sheetRowLimit(), request.runId(), period);
             long modusOperandi = writeModusOperandi(workbook, styles, reference, request.sheetRowLimit(), request.runId(), period);
             long routes = writeRoutes(workbook, styles, request.sheetRowLimit(), request.runId(), period);
+            ChangeReport report = result(analysis);
+            new ChangeSheets(workbook, styles, reference, report).write();
+            new OverviewSheet(template, overview, styles, report, reference)
+                    .write(facts(request.runId(), report, reference, request.sheetRowLimit()));
             long review = new ReviewSheet(staging, workbook, styles, request.normalisation()).write(request.runId(), period);
             long issues = new DataQualitySheet(staging, workbook, styles).write(request.runId());
             int submissions = new SubmissionsSheet(staging, workbook, styles).write(request.runId(), period);
@@ -109,8 +124,26 @@ public final class ConsolidatedWorkbookWriter {
             Files.deleteIfExists(temp);
             throw e;
         } finally {
+            analysisThread.shutdownNow();
             workbook.close();
             template.close();
+        }
+    }
+
+    private static ChangeReport result(Future<ChangeReport> analysis) throws IOException {
+        try {
+            return analysis.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Writing the workbook was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -46,6 +46,8 @@ final class ReviewSheet {
         final String method;
         final Double confidence;
         final String suggestions;
+        /** The folded text, kept to sort by: folding again in the comparator would cost more than the sort. */
+        final String folded;
         int occurrences;
         // Kept small: case-level submissions bring tens of thousands of entries.
         final List<String> submitters = new ArrayList<>(1);
@@ -53,8 +55,9 @@ final class ReviewSheet {
         int lastYear = Integer.MIN_VALUE;
         final List<String> where = new ArrayList<>(1);
 
-        Entry(String kind, String crimeArea, String text, String currentCode, String method, Double confidence,
-                String suggestions) {
+        Entry(String kind, String crimeArea, String text, String folded, String currentCode, String method,
+                Double confidence, String suggestions) {
+            this.folded = folded;
             this.kind = kind;
             this.crimeArea = crimeArea;
             this.text = text;
@@ -88,10 +91,11 @@ final class ReviewSheet {
                 + " ORDER BY s.relative_path, t.sheet_row", rs -> {
                     String text = rs.getString("mo_text") != null ? rs.getString("mo_text") : rs.getString("mo_code_raw");
                     String area = rs.getString("crime_area");
-                    String key = Decisions.MODUS_OPERANDI + "|" + area + "|" + TextFolding.fold(text);
+                    String folded = TextFolding.fold(text);
+                    String key = Decisions.MODUS_OPERANDI + "|" + area + "|" + folded;
                     Entry entry = entries.computeIfAbsent(key, k -> {
                         try {
-                            return new Entry(Decisions.MODUS_OPERANDI, area, text, rs.getString("mo_code"),
+                            return new Entry(Decisions.MODUS_OPERANDI, area, text, folded, rs.getString("mo_code"),
                                     rs.getString("match_method"), rs.getDouble("confidence"), rs.getString("suggestions"));
                         } catch (java.sql.SQLException e) {
                             throw new IllegalStateException(e);
@@ -105,9 +109,10 @@ final class ReviewSheet {
                     ParsedRoute parsed = normalisation.routes().parse(rs.getString("route_text"),
                             rs.getString("transport_raw"));
                     for (String unknown : parsed.unknownParts()) {
-                        String key = Decisions.PLACE + "||" + TextFolding.fold(unknown);
-                        entries.computeIfAbsent(key, k -> new Entry(Decisions.PLACE, null, unknown, null, null, null,
-                                null)).add(rs.getString("submitter"), rs.getInt("report_year"),
+                        String folded = TextFolding.fold(unknown);
+                        Entry place = entries.computeIfAbsent(Decisions.PLACE + "||" + folded,
+                                k -> new Entry(Decisions.PLACE, null, unknown, folded, null, null, null, null));
+                        place.add(rs.getString("submitter"), rs.getInt("report_year"),
                                 rs.getString("source") + " (" + rs.getString("route_text") + ")");
                     }
                 }, runId, period[0], period[1]);
@@ -119,7 +124,7 @@ final class ReviewSheet {
         sorted.sort(Comparator.comparing((Entry e) -> e.kind)
                 .thenComparing(e -> e.crimeArea == null ? "" : e.crimeArea)
                 .thenComparing(Comparator.comparingInt((Entry e) -> e.occurrences).reversed())
-                .thenComparing(e -> TextFolding.fold(e.text)));
+                .thenComparing(e -> e.folded));
         for (Entry e : sorted) {
             String where = String.join("; ", e.where) + (e.occurrences > e.where.size()
                     ? "; and " + (e.occurrences - e.where.size()) + " more" : "");

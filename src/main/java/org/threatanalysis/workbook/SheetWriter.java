@@ -75,7 +75,7 @@ final class SheetWriter {
         if (nextRow >= maxRows) {
             finishSheet();
             sheets++;
-            start(workbook.createSheet(continuationName(baseName, sheets)));
+            start(workbook.createSheetAfter(continuationName(baseName, sheets), sheet));
         }
         dataRows++;
         sheet.startRow(nextRow++);

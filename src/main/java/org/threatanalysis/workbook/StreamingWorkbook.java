@@ -42,6 +42,7 @@ final class StreamingWorkbook implements Closeable {
     private final XSSFWorkbook template;
     private final Path tempFolder;
     private final List<StreamedSheet> sheets = new ArrayList<>();
+    private final Map<String, StreamedSheet> reserved = new HashMap<>();
 
     StreamingWorkbook(XSSFWorkbook template, Path tempFolder) {
         this.template = template;
@@ -52,8 +53,28 @@ final class StreamingWorkbook implements Closeable {
         return template;
     }
 
-    /** A new sheet after the existing ones, whose rows stream to a temporary file. */
+    /**
+     * Creates a sheet now, in this place among the sheets, to be filled later (by name, with
+     * {@link #createSheet}): lets sheets be filled in another order than they are shown.
+     */
+    void reserveSheet(String name) {
+        reserved.put(name, newSheet(name));
+    }
+
+    /** The sheet reserved under this name, or a new sheet after the existing ones. */
     StreamedSheet createSheet(String name) {
+        StreamedSheet sheet = reserved.remove(name);
+        return sheet != null ? sheet : newSheet(name);
+    }
+
+    /** A new sheet placed right after another: the continuation of a sheet beyond Excel's row limit. */
+    StreamedSheet createSheetAfter(String name, StreamedSheet previous) {
+        StreamedSheet sheet = newSheet(name);
+        template.setSheetOrder(name, template.getSheetIndex(previous.placeholder()) + 1);
+        return sheet;
+    }
+
+    private StreamedSheet newSheet(String name) {
         XSSFSheet placeholder = template.createSheet(name);
         try {
             Path rows = Files.createTempFile(tempFolder, "sheet-", ".xml");

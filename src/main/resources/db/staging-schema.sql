@@ -4,6 +4,10 @@
 -- so that a restarted run finds its own rows and a later run can read the rows of an unchanged
 -- file where they are.
 SET FILES WRITE DELAY FALSE;
+-- No automatic checkpoint: it waits for every open transaction, and could deadlock with Spring
+-- Batch's own locks between import partitions. The job checkpoints after each step instead
+-- (CheckpointBetweenSteps).
+SET FILES LOG SIZE 0;
 -- Results larger than this many rows (sorts, groupings) are kept on disk, not in the heap.
 SET DATABASE DEFAULT RESULT MEMORY ROWS 10000;
 
@@ -161,16 +165,17 @@ CREATE CACHED TABLE IF NOT EXISTS ta_sheet_merge (
 -- The staged rows of each import counted by year and table once they are final (row_table:
 -- indicator, modus_operandi, route, blank, total, rejected; flagged: modus operandi without a
 -- code, routes with a problem), so that the overview, the submissions sheet and the run summary
--- need not count the large tables.
+-- need not count the large tables. The import adds one row per chunk, year and table (summed
+-- when read); a re-normalisation counts afresh.
 CREATE CACHED TABLE IF NOT EXISTS ta_row_count (
     run_id         BIGINT       NOT NULL,
     submission_id  INTEGER      NOT NULL,
     report_year    INTEGER      NOT NULL,
     row_table      VARCHAR(20)  NOT NULL,
     row_count      BIGINT       NOT NULL,
-    flagged        BIGINT       NOT NULL,
-    PRIMARY KEY (run_id, submission_id, report_year, row_table)
+    flagged        BIGINT       NOT NULL
 );
+CREATE INDEX IF NOT EXISTS ta_row_count_key ON ta_row_count (run_id, submission_id);
 
 -- Incremental nights (docs/operations.md): an accepted submission whose file (path and SHA-256)
 -- equals one of the last completed run is not read again; it reads that run's staged rows in

@@ -2,16 +2,15 @@ package org.threatanalysis.benchmark;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.threatanalysis.cli.ConsolidationCli;
 
 /**
- * Runs one command of the job in this (fresh) process, then prints the peak heap and the peak
- * resident set size, for the benchmark to read.
+ * Runs one command of the job in this (fresh) process, then prints the peak heap in use (sampled
+ * every 20 ms) and the peak resident set size, for the benchmark to read.
  */
 public final class MeasuredJob {
 
@@ -19,14 +18,25 @@ public final class MeasuredJob {
     }
 
     public static void main(String[] args) throws IOException {
-        int code = ConsolidationCli.execute(args);
-        long peakHeap = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peakHeap += pool.getPeakUsage().getUsed();
+        // The heap in use, sampled: the sum of the pools' own peaks overstates it (they peak at
+        // different moments), and the job's limit (-Xmx) is what matters.
+        AtomicLong peakUsed = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakUsed.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
-        }
-        System.out.println("BENCHMARK peak-heap-mb " + peakHeap / (1024 * 1024));
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        int code = ConsolidationCli.execute(args);
+        sampler.interrupt();
+        System.out.println("BENCHMARK peak-heap-mb " + peakUsed.get() / (1024 * 1024));
+        System.out.println("BENCHMARK max-heap-mb " + Runtime.getRuntime().maxMemory() / (1024 * 1024));
         System.out.println("BENCHMARK peak-rss-mb " + peakRssMegabytes());
         System.exit(code);
     }

@@ -85,38 +85,14 @@ final class ReviewSheet {
 
     long write(long runId, int[] period) {
         Map<String, Entry> entries = new LinkedHashMap<>();
-        staging.stream("SELECT t.*, s.submitter FROM "
-                + StagingRepository.standingRows("ta_modus_operandi")
-                + "   AND (t.match_method = 'UNMATCHED' OR (t.match_method = 'SCORED' AND t.confidence < ?))"
-                + " ORDER BY s.relative_path, t.sheet_row", rs -> {
-                    String text = rs.getString("mo_text") != null ? rs.getString("mo_text") : rs.getString("mo_code_raw");
-                    String area = rs.getString("crime_area");
-                    String folded = TextFolding.fold(text);
-                    String key = Decisions.MODUS_OPERANDI + "|" + area + "|" + folded;
-                    Entry entry = entries.computeIfAbsent(key, k -> {
-                        try {
-                            return new Entry(Decisions.MODUS_OPERANDI, area, text, folded, rs.getString("mo_code"),
-                                    rs.getString("match_method"), rs.getDouble("confidence"), rs.getString("suggestions"));
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    entry.add(rs.getString("submitter"), rs.getInt("report_year"), rs.getString("source"));
-                }, runId, period[0], period[1], normalisation.reviewBelow());
-        staging.stream("SELECT t.*, s.submitter FROM "
-                + StagingRepository.standingRows("ta_route") + " AND t.route_problem IS NOT NULL"
-                + " ORDER BY s.relative_path, t.sheet_row", rs -> {
-                    ParsedRoute parsed = normalisation.routes().parse(rs.getString("route_text"),
-                            rs.getString("transport_raw"));
-                    for (String unknown : parsed.unknownParts()) {
-                        String folded = TextFolding.fold(unknown);
-                        Entry place = entries.computeIfAbsent(Decisions.PLACE + "||" + folded,
-                                k -> new Entry(Decisions.PLACE, null, unknown, folded, null, null, null, null));
-                        place.add(rs.getString("submitter"), rs.getInt("report_year"),
-                                rs.getString("source") + " (" + rs.getString("route_text") + ")");
-                    }
-                }, runId, period[0], period[1]);
-
+        // In file and row order (the first occurrences are the ones shown), one submission at a
+        // time: the database then never sorts the rows of a whole run.
+        List<Integer> submissions = staging.jdbc().queryForList("SELECT submission_id FROM ta_submission"
+                + " WHERE run_id = ? AND status = 'ACCEPTED' ORDER BY relative_path", Integer.class, runId);
+        for (int submission : submissions) {
+            modusOperandi(entries, runId, submission, period);
+            places(entries, runId, submission, period);
+        }
         SheetWriter sheet = new SheetWriter(workbook, NAME, styles, "Kind", "Crime area",
                 "Text as submitted", "Occurrences", "Submitters", "Years", "Where", "Current code", "Matched by",
                 "Confidence", "Suggestions", "Decision");
@@ -137,5 +113,41 @@ final class ReviewSheet {
         }
         sheet.finish();
         return sheet.dataRows();
+    }
+
+    private void modusOperandi(Map<String, Entry> entries, long runId, int submission, int[] period) {
+        staging.stream("SELECT t.*, s.submitter FROM " + StagingRepository.standingRows("ta_modus_operandi")
+                + " AND s.submission_id = ?"
+                + " AND (t.match_method = 'UNMATCHED' OR (t.match_method = 'SCORED' AND t.confidence < ?))"
+                + " ORDER BY t.sheet_row", rs -> {
+                    String text = rs.getString("mo_text") != null ? rs.getString("mo_text") : rs.getString("mo_code_raw");
+                    String area = rs.getString("crime_area");
+                    String folded = TextFolding.fold(text);
+                    String key = Decisions.MODUS_OPERANDI + "|" + area + "|" + folded;
+                    Entry entry = entries.computeIfAbsent(key, k -> {
+                        try {
+                            return new Entry(Decisions.MODUS_OPERANDI, area, text, folded, rs.getString("mo_code"),
+                                    rs.getString("match_method"), rs.getDouble("confidence"), rs.getString("suggestions"));
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    entry.add(rs.getString("submitter"), rs.getInt("report_year"), rs.getString("source"));
+                }, runId, period[0], period[1], submission, normalisation.reviewBelow());
+    }
+
+    private void places(Map<String, Entry> entries, long runId, int submission, int[] period) {
+        staging.stream("SELECT t.*, s.submitter FROM " + StagingRepository.standingRows("ta_route")
+                + " AND s.submission_id = ? AND t.route_problem IS NOT NULL ORDER BY t.sheet_row", rs -> {
+                    ParsedRoute parsed = normalisation.routes().parse(rs.getString("route_text"),
+                            rs.getString("transport_raw"));
+                    for (String unknown : parsed.unknownParts()) {
+                        String folded = TextFolding.fold(unknown);
+                        Entry place = entries.computeIfAbsent(Decisions.PLACE + "||" + folded,
+                                k -> new Entry(Decisions.PLACE, null, unknown, folded, null, null, null, null));
+                        place.add(rs.getString("submitter"), rs.getInt("report_year"),
+                                rs.getString("source") + " (" + rs.getString("route_text") + ")");
+                    }
+                }, runId, period[0], period[1], submission);
     }
 }

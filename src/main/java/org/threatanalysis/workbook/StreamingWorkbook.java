@@ -133,6 +133,8 @@ final class StreamingWorkbook implements Closeable {
         private final Path rowsFile;
         private Writer rows;
         private String rowNumber;
+        private int lastRow = -1;
+        private int lastColumn = -1;
         private final List<String> columnNames = new ArrayList<>();
 
         StreamedSheet(XSSFSheet placeholder, Path rowsFile) throws IOException {
@@ -149,6 +151,7 @@ final class StreamingWorkbook implements Closeable {
 
         /** Starts row {@code index} (zero-based); the previous row, if any, must be ended. */
         void startRow(int index) {
+            lastRow = Math.max(lastRow, index);
             rowNumber = Integer.toString(index + 1);
             write("<row r=\"");
             write(rowNumber);
@@ -184,6 +187,7 @@ final class StreamingWorkbook implements Closeable {
         }
 
         private void cellStart(int column, int style) {
+            lastColumn = Math.max(lastColumn, column);
             write("<c r=\"");
             write(columnName(column));
             write(rowNumber);
@@ -280,8 +284,15 @@ final class StreamingWorkbook implements Closeable {
             }
         }
 
-        /** POI's XML of the empty sheet with the streamed rows in place of its empty sheet data. */
+        /**
+         * POI's XML of the empty sheet with the streamed rows in place of its empty sheet data,
+         * and the used range in its dimension.
+         */
         void writeInto(String skeleton, OutputStream out) throws IOException {
+            if (lastRow >= 0 && lastColumn >= 0) {
+                skeleton = skeleton.replace("<dimension ref=\"A1\"/>", "<dimension ref=\"A1:"
+                        + CellReference.convertNumToColString(lastColumn) + (lastRow + 1) + "\"/>");
+            }
             int at = skeleton.indexOf(EMPTY_DATA);
             if (at < 0) {
                 throw new IllegalStateException("The XML of sheet '" + placeholder.getSheetName()

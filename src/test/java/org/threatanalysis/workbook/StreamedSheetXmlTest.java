@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The sheet XML the streaming writer produces by hand reads back, in POI, as the values that were
  * written: text that needs escaping, text that looks like Excel's own escapes, characters XML
  * cannot carry, surrounding spaces, numbers, dates and styles; the frozen header, the filter and
- * the column widths set on the sheet stay.
+ * the column widths set on the sheet stay, and the dimension is the used range.
  */
 class StreamedSheetXmlTest {
 
@@ -82,6 +82,7 @@ class StreamedSheetXmlTest {
             assertThat(data.getLastRowNum()).isEqualTo(5);
             assertThat(data.getPaneInformation().isFreezePane()).isTrue();
             assertThat(data.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:D6");
+            assertThat(data.getCTWorksheet().getDimension().getRef()).isEqualTo("A1:D6");
             assertThat(data.getColumnWidth(0)).isGreaterThan(data.getColumnWidth(3));
         }
     }

@@ -105,6 +105,7 @@ public class RunOperations {
      */
     public JobExecution start(RunRequest request) throws Exception {
         recoverCrashedRuns();
+        staging.upgradeFromEarlierVersion();
         LocalDate date = request.runDate() != null ? request.runDate() : LocalDate.now();
         long sequence = 1;
         JobInstance latest = null;
@@ -219,6 +220,7 @@ public class RunOperations {
      * @throws IllegalStateException with an operator-readable reason when the run cannot be restarted
      */
     public JobExecution restart(JobExecution execution) throws Exception {
+        staging.upgradeFromEarlierVersion();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             throw new IllegalStateException("Run " + execution.getJobInstanceId() + " (execution " + execution.getId()
                     + ") completed; there is nothing to restart. Use 'run' for a new run.");

@@ -118,6 +118,25 @@ public class StagingRepository {
     public record RowsKey(long run, int submission) {
     }
 
+    /**
+     * Brings staging written by a version of the job without rows keys and row counts up to
+     * date, so that a run it left failed can be restarted, and its last completed run reused,
+     * after an upgrade: each accepted submission without a rows key reads its own import's rows,
+     * and those rows are counted (a partly imported submission's later chunks add their own
+     * counts). Does nothing, cheaply, when there is nothing to upgrade.
+     */
+    @Transactional
+    public void upgradeFromEarlierVersion() {
+        List<RowsKey> missing = jdbc.query("""
+                SELECT s.run_id, s.submission_id FROM ta_submission s WHERE s.status = 'ACCEPTED'
+                AND NOT EXISTS (SELECT 1 FROM ta_submission_rows k WHERE k.run_id = s.run_id
+                    AND k.submission_id = s.submission_id)""", (rs, i) -> new RowsKey(rs.getLong(1), rs.getInt(2)));
+        for (RowsKey key : missing) {
+            setRowsKey(key.run(), key.submission(), key);
+            countRows(key);
+        }
+    }
+
     /** Records where the rows of a run's submission are (its own import, or an earlier one). */
     public void setRowsKey(long runId, int submissionId, RowsKey key) {
         jdbc.update("DELETE FROM ta_submission_rows WHERE run_id = ? AND submission_id = ?", runId, submissionId);

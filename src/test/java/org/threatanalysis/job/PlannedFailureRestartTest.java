@@ -74,6 +74,15 @@ class PlannedFailureRestartTest {
     }
 
     @Test
+    void shouldRestartARunThatAnEarlierVersionStagedWithoutRowsKeysOrCounts() throws IOException {
+        Workspace workspace = failIn("importSubmission", 2, "earlier-version");
+        // What a version of the job before rows keys and row counts left behind.
+        StagingCounts.empty(workspace, "ta_submission_rows", "ta_row_count");
+
+        restartAndCompare(workspace, List.of("importSubmissions", "normaliseStaged", "writeWorkbook"));
+    }
+
+    @Test
     void shouldRestartFromTheNormalisationStep() throws IOException {
         Workspace workspace = failIn("normaliseStaged", 0);
 
@@ -88,7 +97,11 @@ class PlannedFailureRestartTest {
     }
 
     private static Workspace failIn(String step, int afterChunks) throws IOException {
-        Workspace workspace = Workspace.withSampleInput(temp.resolve("fail-" + step));
+        return failIn(step, afterChunks, "fail-" + step);
+    }
+
+    private static Workspace failIn(String step, int afterChunks, String name) throws IOException {
+        Workspace workspace = Workspace.withSampleInput(temp.resolve(name));
         CliRun failed = SystemProperties.with(Map.of("spring.profiles.active", "planned-failure",
                 "planned-failure.step", step, "planned-failure.after-chunks", String.valueOf(afterChunks),
                 "consolidation.chunk-size", CHUNK_SIZE), workspace::run);

@@ -44,6 +44,18 @@ record StagingCounts(long submissions, long indicators, long modusOperandi, long
         }
     }
 
+    /** Empties staging tables, as a version of the job that did not have them would have left them. */
+    static void empty(Workspace workspace, String... tables) {
+        try (Connection connection = connect(workspace);
+                Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                statement.executeUpdate("DELETE FROM " + table);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Connection connect(Workspace workspace) throws SQLException {
         String url = "jdbc:hsqldb:file:" + workspace.database().toAbsolutePath() + "/consolidation;shutdown=true;ifexists=true";
         return DriverManager.getConnection(url, "SA", "");

@@ -232,15 +232,15 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
         return area.equals(crimeArea) || area.equalsIgnoreCase("ANY");
     }
 
+    /**
+     * How much a word that is not a vocabulary stem resembles one (only such words are compared:
+     * a known stem matches only itself, see {@link #similarStems}).
+     */
     private double similarity(String textStem, String phraseStem) {
-        if (textStem.equals(phraseStem)) {
-            return 1.0;
-        }
-        if (phraseStem.length() >= 4 && textStem.startsWith(phraseStem) && !knownStems.contains(textStem)) {
+        if (phraseStem.length() >= 4 && textStem.startsWith(phraseStem)) {
             return 0.8; // a short word inflected: "taxi" in "taxiuri", "kombi" in "kombijima"
         }
-        if (textStem.length() < 5 || phraseStem.length() < 5 || knownStems.contains(textStem)
-                || textStem.charAt(0) != phraseStem.charAt(0)) {
+        if (textStem.length() < 5 || phraseStem.length() < 5 || textStem.charAt(0) != phraseStem.charAt(0)) {
             return 0.0;
         }
         return JARO_WINKLER.apply(textStem, phraseStem) >= TYPO_SIMILARITY ? 0.8 : 0.0;

@@ -257,12 +257,7 @@ final class StreamingWorkbook implements Closeable {
         }
 
         private void write(String text) {
-            try {
-                rows.write(text);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Writing the rows of sheet '" + placeholder.getSheetName()
-                        + "' to " + rowsFile + " failed: " + e.getMessage(), e);
-            }
+            writeRange(text, 0, text.length());
         }
 
         private void writeRange(String text, int from, int to) {

@@ -41,69 +41,23 @@ CREATE CACHED TABLE IF NOT EXISTS ta_submission_year (
     PRIMARY KEY (run_id, submission_id, report_year)
 );
 
-CREATE CACHED TABLE IF NOT EXISTS ta_indicator (
-    run_id            BIGINT         NOT NULL,
-    submission_id     INTEGER        NOT NULL,
-    sheet_row         INTEGER        NOT NULL,
-    source            VARCHAR(4200)  NOT NULL,
-    report_year       INTEGER        NOT NULL,
-    crime_area        VARCHAR(10)    NOT NULL,
-    crime_area_raw    VARCHAR(32767),
-    indicator         VARCHAR(40)    NOT NULL,
-    indicator_raw     VARCHAR(32767),
-    commodity         VARCHAR(40),
-    commodity_raw     VARCHAR(32767),
-    value_status      VARCHAR(12)    NOT NULL,
-    value_raw         VARCHAR(32767),
-    reported_value    DECIMAL(38, 9),
-    unit              VARCHAR(20),
-    unit_raw          VARCHAR(32767),
-    normalised_value  DECIMAL(38, 9),
-    normalised_unit   VARCHAR(20),
-    notes             VARCHAR(32767),
-    PRIMARY KEY (run_id, submission_id, sheet_row)
-);
-
-CREATE CACHED TABLE IF NOT EXISTS ta_modus_operandi (
-    run_id          BIGINT        NOT NULL,
-    submission_id   INTEGER       NOT NULL,
-    sheet_row       INTEGER       NOT NULL,
-    source          VARCHAR(4200) NOT NULL,
-    report_year     INTEGER       NOT NULL,
-    crime_area      VARCHAR(10)   NOT NULL,
-    crime_area_raw  VARCHAR(32767),
-    mo_text         VARCHAR(32767),
-    mo_code_raw     VARCHAR(32767),
-    mo_code         VARCHAR(20),
-    match_method    VARCHAR(20)   NOT NULL,
-    confidence      DOUBLE,
-    suggestions     VARCHAR(4000),
-    trend           VARCHAR(20),
-    trend_raw       VARCHAR(32767),
-    notes           VARCHAR(32767),
-    PRIMARY KEY (run_id, submission_id, sheet_row)
-);
-
-CREATE CACHED TABLE IF NOT EXISTS ta_route (
-    run_id          BIGINT        NOT NULL,
-    submission_id   INTEGER       NOT NULL,
-    sheet_row       INTEGER       NOT NULL,
-    source          VARCHAR(4200) NOT NULL,
-    report_year     INTEGER       NOT NULL,
-    crime_area      VARCHAR(10)   NOT NULL,
-    crime_area_raw  VARCHAR(32767),
-    commodity       VARCHAR(40),
-    commodity_raw   VARCHAR(32767),
-    route_text      VARCHAR(32767),
-    countries       VARCHAR(1000),
-    places          VARCHAR(4000),
-    transport       VARCHAR(20),
-    transport_raw   VARCHAR(32767),
-    trend           VARCHAR(20),
-    trend_raw       VARCHAR(32767),
-    route_problem   VARCHAR(4000),
-    notes           VARCHAR(32767),
-    PRIMARY KEY (run_id, submission_id, sheet_row)
+-- The staged data rows (Indicators, Modus operandi, Routes sheets), in blocks: one database row
+-- per import chunk, table and year holds that chunk's rows of the table and year, encoded and
+-- deflated (RowBlockCodec), in the sheet's order (RowTable). One database row per sheet row
+-- cost HSQLDB several times what reading the workbooks costs; a block costs it one row. Keyed
+-- by the rows key (run_id, submission_id: the import that read them, see ta_submission_rows);
+-- first_row is the block's smallest sheet row, unique within an import's table and year.
+-- flagged: modus operandi without a code, routes with a problem.
+CREATE CACHED TABLE IF NOT EXISTS ta_row_block (
+    run_id         BIGINT             NOT NULL,
+    submission_id  INTEGER            NOT NULL,
+    row_table      VARCHAR(20)        NOT NULL,
+    report_year    INTEGER            NOT NULL,
+    first_row      INTEGER            NOT NULL,
+    row_count      INTEGER            NOT NULL,
+    flagged        INTEGER            NOT NULL,
+    rows_data      VARBINARY(16777216) NOT NULL,
+    PRIMARY KEY (run_id, submission_id, row_table, report_year, first_row)
 );
 
 -- Rows that are neither data nor errors: blank rows and total rows, kept for the accounting.
@@ -139,7 +93,7 @@ CREATE CACHED TABLE IF NOT EXISTS ta_normalised_with (
 );
 
 -- Where each accepted submission's staged rows are (its rows key): the run and the submission id
--- of the import that read them. Row tables (ta_indicator ... ta_row_count) are keyed by it, not
+-- of the import that read them. Row tables (ta_row_block ... ta_row_count) are keyed by it, not
 -- by the run that reads them: a submission whose file is unchanged since the last completed run
 -- keeps that run's rows key, so an unchanged night neither reads the file nor copies its rows.
 CREATE CACHED TABLE IF NOT EXISTS ta_submission_rows (

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,14 +16,16 @@ import org.threatanalysis.importing.RowNormaliser;
 import org.threatanalysis.normalisation.ModusOperandiMatch;
 import org.threatanalysis.normalisation.ParsedRoute;
 import org.threatanalysis.normalisation.UnitConversion;
+import org.threatanalysis.staging.RowTable;
 import org.threatanalysis.staging.StagedRows;
 import org.threatanalysis.staging.StagingRepository;
 
 /**
  * Step after the import: re-normalises staged rows whose codes were computed with other reference
- * data than the run's current one, from their raw columns, without reading any workbook: MO code,
- * method, confidence and suggestions of {@code ta_modus_operandi}; countries, places, transport
- * and problem of {@code ta_route}; commodity code and the converted value of {@code ta_indicator}.
+ * data than the run's current one, from their raw values, without reading any workbook: MO code,
+ * method, confidence and suggestions of modus operandi; countries, places, transport and problem
+ * of routes; commodity code and the converted value of indicators. Block by block
+ * ({@code ta_row_block}): each block is read, normalised again and written back.
  *
  * <p>Which reference data normalised each submission's rows is recorded with every import chunk
  * ({@code ta_normalised_with}); in a plain run it is the current one and this step does nothing.
@@ -81,47 +84,60 @@ final class NormaliseStagedTasklet implements Tasklet {
         return stale.size() > 1 ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
     }
 
+    /**
+     * Re-normalises one table of an import block by block: each block's rows are read, normalised
+     * again and written back under the same key (the same rows, so the same smallest row).
+     */
+    private <T extends StagedRows.Staged> int renormalise(StagingRepository.RowsKey key, RowTable table,
+            java.util.function.UnaryOperator<T> renormalise) {
+        List<StagingRepository.Block> blocks = new ArrayList<>();
+        staging.importBlocks(key, table, blocks::add);
+        int rows = 0;
+        for (StagingRepository.Block block : blocks) {
+            List<T> redone = new ArrayList<>(block.rows());
+            for (T row : block.<T>readRows()) {
+                redone.add(renormalise.apply(row));
+            }
+            staging.replaceBlock(block, redone);
+            rows += redone.size();
+        }
+        return rows;
+    }
+
     private int modusOperandi(StagingRepository.RowsKey key, RunNormalisation.Normalisers n) {
-        List<Object[]> updates = new ArrayList<>();
-        staging.stream("SELECT submission_id, sheet_row, mo_text, mo_code_raw, crime_area FROM ta_modus_operandi"
-                + " WHERE run_id = ? AND submission_id = ?", rs -> {
-                    ModusOperandiMatch match = n.modusOperandi().match(rs.getString("mo_text"),
-                            rs.getString("mo_code_raw"), rs.getString("crime_area"));
-                    updates.add(new Object[] {match.code(), match.method().name(), match.confidence(),
-                            RowNormaliser.suggestions(match), key.run(), rs.getInt("submission_id"), rs.getInt("sheet_row")});
-                }, key.run(), key.submission());
-        staging.jdbc().batchUpdate("UPDATE ta_modus_operandi SET mo_code = ?, match_method = ?, confidence = ?,"
-                + " suggestions = ? WHERE run_id = ? AND submission_id = ? AND sheet_row = ?", updates);
-        return updates.size();
+        return this.<StagedRows.ModusOperandi>renormalise(key, RowTable.MODUS_OPERANDI, r -> {
+            ModusOperandiMatch match = n.modusOperandi().match(r.text(), r.codeRaw(), r.crimeArea());
+            return new StagedRows.ModusOperandi(r.submissionId(), r.sheetRow(), r.source(), r.year(), r.crimeArea(),
+                    r.crimeAreaRaw(), r.text(), r.codeRaw(), match.code(), match.method().name(), match.confidence(),
+                    RowNormaliser.suggestions(match), r.trend(), r.trendRaw(), r.notes());
+        });
     }
 
     private int routes(long runId, StagingRepository.RowsKey key, RunNormalisation.Normalisers n) {
-        List<Object[]> updates = new ArrayList<>();
+        // The submitter (some route parses depend on it) and path of the run's submission reading these rows.
+        Map<String, Object> submission = staging.jdbc().queryForMap("SELECT s.submitter, s.relative_path"
+                + " FROM ta_submission_rows k JOIN ta_submission s ON s.run_id = k.run_id AND s.submission_id = k.submission_id"
+                + " WHERE k.run_id = ? AND k.rows_run = ? AND k.rows_submission = ? LIMIT 1", runId, key.run(),
+                key.submission());
+        String submitter = (String) submission.get("SUBMITTER");
+        String file = (String) submission.get("RELATIVE_PATH");
         List<StagedRows.DataQualityIssue> findings = new ArrayList<>();
-        staging.stream("SELECT t.submission_id, t.sheet_row, t.source, t.route_text, t.transport_raw, s.submitter,"
-                + " s.relative_path FROM ta_route t"
-                + " JOIN ta_submission_rows k ON k.rows_run = t.run_id AND k.rows_submission = t.submission_id"
-                + " JOIN ta_submission s ON s.run_id = k.run_id AND s.submission_id = k.submission_id"
-                + " WHERE k.run_id = ? AND t.run_id = ? AND t.submission_id = ?",
-                rs -> {
-                    String text = rs.getString("route_text");
-                    ParsedRoute parsed = n.routes().parse(text, rs.getString("transport_raw"), rs.getString("submitter"));
-                    updates.add(new Object[] {parsed.countrySequence(),
-                            parsed.places().isEmpty() ? null : String.join("; ", parsed.places()), parsed.transport(),
-                            parsed.problem(), key.run(), rs.getInt("submission_id"), rs.getInt("sheet_row")});
-                    if (parsed.problem() != null) {
-                        findings.add(routeFinding(rs.getInt("submission_id"), rs.getString("relative_path"),
-                                rs.getString("source"), rs.getInt("sheet_row"), text, parsed.problem()));
-                    }
-                }, runId, key.run(), key.submission());
-        staging.jdbc().batchUpdate("UPDATE ta_route SET countries = ?, places = ?, transport = ?, route_problem = ?"
-                + " WHERE run_id = ? AND submission_id = ? AND sheet_row = ?", updates);
+        int rows = this.<StagedRows.Route>renormalise(key, RowTable.ROUTE, r -> {
+            ParsedRoute parsed = n.routes().parse(r.text(), r.transportRaw(), submitter);
+            if (parsed.problem() != null) {
+                findings.add(routeFinding(r.submissionId(), file, r.source(), r.sheetRow(), r.text(), parsed.problem()));
+            }
+            return new StagedRows.Route(r.submissionId(), r.sheetRow(), r.source(), r.year(), r.crimeArea(),
+                    r.crimeAreaRaw(), r.commodity(), r.commodityRaw(), r.text(), parsed.countrySequence(),
+                    parsed.places().isEmpty() ? null : String.join("; ", parsed.places()), parsed.transport(),
+                    r.transportRaw(), r.trend(), r.trendRaw(), parsed.problem(), r.notes());
+        });
         // The route findings follow the parse: a place the analyst decided is no longer a finding,
         // a place removed from the reference data becomes one (the same words as the import's).
         staging.jdbc().update("DELETE FROM ta_data_quality WHERE run_id = ? AND submission_id = ? AND NOT row_rejected"
                 + " AND reason LIKE ?", key.run(), key.submission(), RowNormaliser.ROUTE_FINDING_PREFIX + "%");
         staging.insertDataQuality(key.run(), findings);
-        return updates.size();
+        return rows;
     }
 
     /** The import's finding for a route it did not fully understand, from the staged row (source is file!sheet!cell). */
@@ -137,35 +153,31 @@ final class NormaliseStagedTasklet implements Tasklet {
 
     private int indicators(StagingRepository.RowsKey key, RunNormalisation.Normalisers n) {
         UnitConversion units = new UnitConversion(n.reference());
-        List<Object[]> updates = new ArrayList<>();
-        staging.stream("SELECT submission_id, sheet_row, commodity_raw, unit_raw, value_status, reported_value"
-                + " FROM ta_indicator WHERE run_id = ? AND submission_id = ?", rs -> {
-                    String commodityRaw = rs.getString("commodity_raw");
-                    String commodity = commodityRaw == null ? null
-                            : n.reference().commodities().lookup(commodityRaw).orElse(null);
-                    String kind = commodity == null ? null
-                            : n.reference().commodities().entry(commodity).map(e -> e.attribute("kind")).orElse(null);
-                    String unitRaw = rs.getString("unit_raw");
-                    String unit = unitRaw == null ? null : units.unitCode(unitRaw).orElse(null);
-                    BigDecimal reported = rs.getBigDecimal("reported_value");
-                    BigDecimal normalised = null;
-                    String normalisedUnit = null;
-                    if ("NUMBER".equals(rs.getString("value_status")) && reported != null) {
-                        if (unitRaw == null) {
-                            normalised = reported;
-                        } else if (unit != null) {
-                            UnitConversion.Converted converted = units.convert(reported, unit, commodity, kind);
-                            if (converted.problem() == null) {
-                                normalised = converted.value();
-                                normalisedUnit = converted.unit();
-                            }
-                        }
+        return this.<StagedRows.Indicator>renormalise(key, RowTable.INDICATOR, r -> {
+            String commodityRaw = r.commodityRaw();
+            String commodity = commodityRaw == null ? null
+                    : n.reference().commodities().lookup(commodityRaw).orElse(null);
+            String kind = commodity == null ? null
+                    : n.reference().commodities().entry(commodity).map(e -> e.attribute("kind")).orElse(null);
+            String unitRaw = r.unitRaw();
+            String unit = unitRaw == null ? null : units.unitCode(unitRaw).orElse(null);
+            BigDecimal reported = r.value();
+            BigDecimal normalised = null;
+            String normalisedUnit = null;
+            if ("NUMBER".equals(r.valueStatus()) && reported != null) {
+                if (unitRaw == null) {
+                    normalised = reported;
+                } else if (unit != null) {
+                    UnitConversion.Converted converted = units.convert(reported, unit, commodity, kind);
+                    if (converted.problem() == null) {
+                        normalised = converted.value();
+                        normalisedUnit = converted.unit();
                     }
-                    updates.add(new Object[] {commodity, unit, normalised, normalisedUnit, key.run(),
-                            rs.getInt("submission_id"), rs.getInt("sheet_row")});
-                }, key.run(), key.submission());
-        staging.jdbc().batchUpdate("UPDATE ta_indicator SET commodity = ?, unit = ?, normalised_value = ?,"
-                + " normalised_unit = ? WHERE run_id = ? AND submission_id = ? AND sheet_row = ?", updates);
-        return updates.size();
+                }
+            }
+            return new StagedRows.Indicator(r.submissionId(), r.sheetRow(), r.source(), r.year(), r.crimeArea(),
+                    r.crimeAreaRaw(), r.indicator(), r.indicatorRaw(), commodity, commodityRaw, r.valueStatus(),
+                    r.valueRaw(), reported, unit, unitRaw, normalised, normalisedUnit, r.notes());
+        });
     }
 }

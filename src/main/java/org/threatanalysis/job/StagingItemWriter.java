@@ -9,12 +9,13 @@ import java.util.Set;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.threatanalysis.importing.ImportResult;
+import org.threatanalysis.staging.RowTable;
 import org.threatanalysis.staging.StagedRows;
 import org.threatanalysis.staging.StagingRepository;
 
 /**
  * Writes a chunk of import results to the staging tables in JDBC batches, inside the chunk's
- * transaction, and adds the chunk's rows to the import's counts ({@code ta_row_count}) in the
+ * transaction (the data rows as one block per table and year, see {@code ta_row_block}), and adds the chunk's rows to the import's counts ({@code ta_row_count}) in the
  * same transaction, so that the counts always match the committed rows, whenever a crash comes.
  */
 class StagingItemWriter implements ItemWriter<ImportResult> {
@@ -34,23 +35,17 @@ class StagingItemWriter implements ItemWriter<ImportResult> {
 
     @Override
     public void write(Chunk<? extends ImportResult> chunk) {
-        List<StagedRows.Indicator> indicators = new ArrayList<>();
-        List<StagedRows.ModusOperandi> modusOperandi = new ArrayList<>();
-        List<StagedRows.Route> routes = new ArrayList<>();
+        List<StagedRows.Staged> rows = new ArrayList<>(chunk.size());
         List<StagedRows.PassedRow> passed = new ArrayList<>();
         List<StagedRows.DataQualityIssue> issues = new ArrayList<>();
         StagingRepository.RowCounts counts = new StagingRepository.RowCounts();
         Set<String> rejectedRows = new HashSet<>();
         for (ImportResult result : chunk) {
-            if (result.staged() instanceof StagedRows.Indicator row) {
-                indicators.add(row);
-                counts.add(row.year(), "indicator", false);
-            } else if (result.staged() instanceof StagedRows.ModusOperandi row) {
-                modusOperandi.add(row);
-                counts.add(row.year(), "modus_operandi", row.code() == null);
-            } else if (result.staged() instanceof StagedRows.Route row) {
-                routes.add(row);
-                counts.add(row.year(), "route", row.problem() != null);
+            if (result.staged() != null) {
+                StagedRows.Staged row = result.staged();
+                RowTable table = RowTable.of(row);
+                rows.add(row);
+                counts.add(RowTable.year(row), table.tableName(), table.flagged(row));
             }
             if (result.passed() != null) {
                 passed.add(result.passed());
@@ -63,9 +58,7 @@ class StagingItemWriter implements ItemWriter<ImportResult> {
                 }
             }
         }
-        staging.insertIndicators(runId, indicators);
-        staging.insertModusOperandi(runId, modusOperandi);
-        staging.insertRoutes(runId, routes);
+        staging.insertRows(new StagingRepository.RowsKey(runId, submissionId), rows);
         staging.insertPassedRows(runId, passed);
         staging.insertDataQuality(runId, issues);
         staging.addRowCounts(new StagingRepository.RowsKey(runId, submissionId), counts);

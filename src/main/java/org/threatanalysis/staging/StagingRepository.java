@@ -25,7 +25,7 @@ public class StagingRepository {
 
     /** The tables that hold a submission's imported rows, all keyed by its {@link RowsKey}. */
     private static final List<String> ROW_TABLES = List.of("ta_row_count", "ta_normalised_with", "ta_data_quality",
-            "ta_passed_row", "ta_route", "ta_modus_operandi", "ta_indicator");
+            "ta_passed_row", "ta_row_block");
 
     /** The tables that describe a run (keyed by run id), in the order they are deleted. */
     private static final List<String> RUN_TABLES = List.of("ta_run_output", "ta_sheet_merge", "ta_reused_submission",
@@ -127,6 +127,9 @@ public class StagingRepository {
      */
     @Transactional
     public void upgradeFromEarlierVersion() {
+        for (RowTable table : RowTable.values()) {
+            moveRowsIntoBlocks(table);
+        }
         List<RowsKey> missing = jdbc.query("""
                 SELECT s.run_id, s.submission_id FROM ta_submission s WHERE s.status = 'ACCEPTED'
                 AND NOT EXISTS (SELECT 1 FROM ta_submission_rows k WHERE k.run_id = s.run_id
@@ -135,6 +138,61 @@ public class StagingRepository {
             setRowsKey(key.run(), key.submission(), key);
             countRows(key);
         }
+    }
+
+    /**
+     * A version of the job before row blocks kept one database row per sheet row, in a table per
+     * kind ({@code ta_indicator}, {@code ta_modus_operandi}, {@code ta_route}): their rows are put
+     * into blocks under the same rows keys, and the old table is dropped.
+     */
+    private void moveRowsIntoBlocks(RowTable table) {
+        String old = "TA_" + table.tableName().toUpperCase(java.util.Locale.ROOT);
+        Integer exists = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"
+                + " AND TABLE_NAME = ?", Integer.class, old);
+        if (exists == null || exists == 0) {
+            return;
+        }
+        List<StagedRows.Staged> rows = new java.util.ArrayList<>();
+        RowsKey[] current = {null};
+        stream("SELECT * FROM " + old + " ORDER BY run_id, submission_id, sheet_row", rs -> {
+            RowsKey key = new RowsKey(rs.getLong("run_id"), rs.getInt("submission_id"));
+            if (!key.equals(current[0]) || rows.size() == 2000) {
+                if (current[0] != null) {
+                    insertRows(current[0], rows);
+                }
+                rows.clear();
+                current[0] = key;
+            }
+            rows.add(oldRow(table, rs));
+        });
+        if (current[0] != null) {
+            insertRows(current[0], rows);
+        }
+        jdbc.execute("DROP TABLE " + old);
+    }
+
+    private static StagedRows.Staged oldRow(RowTable table, java.sql.ResultSet rs) throws java.sql.SQLException {
+        int submission = rs.getInt("submission_id");
+        int row = rs.getInt("sheet_row");
+        return switch (table) {
+            case INDICATOR -> new StagedRows.Indicator(submission, row, rs.getString("source"), rs.getInt("report_year"),
+                    rs.getString("crime_area"), rs.getString("crime_area_raw"), rs.getString("indicator"),
+                    rs.getString("indicator_raw"), rs.getString("commodity"), rs.getString("commodity_raw"),
+                    rs.getString("value_status"), rs.getString("value_raw"), rs.getBigDecimal("reported_value"),
+                    rs.getString("unit"), rs.getString("unit_raw"), rs.getBigDecimal("normalised_value"),
+                    rs.getString("normalised_unit"), rs.getString("notes"));
+            case MODUS_OPERANDI -> new StagedRows.ModusOperandi(submission, row, rs.getString("source"),
+                    rs.getInt("report_year"), rs.getString("crime_area"), rs.getString("crime_area_raw"),
+                    rs.getString("mo_text"), rs.getString("mo_code_raw"), rs.getString("mo_code"),
+                    rs.getString("match_method"), rs.getDouble("confidence"), rs.getString("suggestions"),
+                    rs.getString("trend"), rs.getString("trend_raw"), rs.getString("notes"));
+            case ROUTE -> new StagedRows.Route(submission, row, rs.getString("source"), rs.getInt("report_year"),
+                    rs.getString("crime_area"), rs.getString("crime_area_raw"), rs.getString("commodity"),
+                    rs.getString("commodity_raw"), rs.getString("route_text"), rs.getString("countries"),
+                    rs.getString("places"), rs.getString("transport"), rs.getString("transport_raw"),
+                    rs.getString("trend"), rs.getString("trend_raw"), rs.getString("route_problem"),
+                    rs.getString("notes"));
+        };
     }
 
     /** Records where the rows of a run's submission are (its own import, or an earlier one). */
@@ -193,14 +251,9 @@ public class StagingRepository {
         Object[] args = {key.run(), key.submission()};
         jdbc.update("DELETE FROM ta_row_count WHERE run_id = ? AND submission_id = ?", args);
         String where = " WHERE run_id = ? AND submission_id = ? ";
-        jdbc.update("INSERT INTO ta_row_count SELECT run_id, submission_id, report_year, 'indicator', COUNT(*), 0"
-                + " FROM ta_indicator" + where + "GROUP BY run_id, submission_id, report_year", args);
-        jdbc.update("INSERT INTO ta_row_count SELECT run_id, submission_id, report_year, 'modus_operandi', COUNT(*),"
-                + " SUM(CASE WHEN mo_code IS NULL THEN 1 ELSE 0 END) FROM ta_modus_operandi" + where
-                + "GROUP BY run_id, submission_id, report_year", args);
-        jdbc.update("INSERT INTO ta_row_count SELECT run_id, submission_id, report_year, 'route', COUNT(*),"
-                + " SUM(CASE WHEN route_problem IS NOT NULL THEN 1 ELSE 0 END) FROM ta_route" + where
-                + "GROUP BY run_id, submission_id, report_year", args);
+        jdbc.update("INSERT INTO ta_row_count SELECT run_id, submission_id, report_year, row_table, SUM(row_count),"
+                + " SUM(flagged) FROM ta_row_block" + where + "GROUP BY run_id, submission_id, report_year, row_table",
+                args);
         jdbc.update("INSERT INTO ta_row_count SELECT run_id, submission_id, 0, LOWER(kind), COUNT(*), 0"
                 + " FROM ta_passed_row" + where + "GROUP BY run_id, submission_id, kind", args);
         jdbc.update("INSERT INTO ta_row_count SELECT run_id, submission_id, 0, 'rejected',"
@@ -300,96 +353,105 @@ public class StagingRepository {
                         + " is not registered"));
     }
 
-    public void insertIndicators(long runId, List<StagedRows.Indicator> rows) {
+    /** Largest deflated block kept in one database row; a larger group of rows is split. */
+    private static final int MAX_BLOCK_BYTES = 8 << 20;
+
+    /**
+     * Stages a chunk's data rows of one import as blocks ({@code ta_row_block}): one block per
+     * table and year, its rows in the sheet's order. Joins the chunk's transaction.
+     */
+    public void insertRows(RowsKey key, List<? extends StagedRows.Staged> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("""
-                INSERT INTO ta_indicator (run_id, submission_id, sheet_row, source, report_year, crime_area,
-                    crime_area_raw, indicator, indicator_raw, commodity, commodity_raw, value_status, value_raw,
-                    reported_value, unit, unit_raw, normalised_value, normalised_unit, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(),
-                (PreparedStatement ps, StagedRows.Indicator r) -> {
-                    ps.setLong(1, runId);
-                    ps.setInt(2, r.submissionId());
-                    ps.setInt(3, r.sheetRow());
-                    ps.setString(4, r.source());
-                    ps.setInt(5, r.year());
-                    ps.setString(6, r.crimeArea());
-                    ps.setString(7, cut(r.crimeAreaRaw()));
-                    ps.setString(8, r.indicator());
-                    ps.setString(9, cut(r.indicatorRaw()));
-                    ps.setString(10, r.commodity());
-                    ps.setString(11, cut(r.commodityRaw()));
-                    ps.setString(12, r.valueStatus());
-                    ps.setString(13, cut(r.valueRaw()));
-                    ps.setBigDecimal(14, r.value());
-                    ps.setString(15, r.unit());
-                    ps.setString(16, cut(r.unitRaw()));
-                    ps.setBigDecimal(17, r.normalisedValue());
-                    ps.setString(18, r.normalisedUnit());
-                    ps.setString(19, cut(r.notes()));
-                });
+        Map<String, List<StagedRows.Staged>> groups = new java.util.TreeMap<>();
+        for (StagedRows.Staged row : rows) {
+            groups.computeIfAbsent(RowTable.of(row).tableName() + "|" + RowTable.year(row),
+                    g -> new java.util.ArrayList<>()).add(row);
+        }
+        List<Object[]> blocks = new java.util.ArrayList<>();
+        for (List<StagedRows.Staged> group : groups.values()) {
+            RowTable table = RowTable.of(group.get(0));
+            group.sort(table.blockOrder());
+            addBlocks(key, table, RowTable.year(group.get(0)), group, blocks);
+        }
+        insertBlocks(blocks);
     }
 
-    public void insertModusOperandi(long runId, List<StagedRows.ModusOperandi> rows) {
-        if (rows.isEmpty()) {
+    private static void addBlocks(RowsKey key, RowTable table, int year, List<StagedRows.Staged> rows,
+            List<Object[]> blocks) {
+        RowBlockCodec.Encoded block = RowBlockCodec.encode(table, rows);
+        if (block.data().length > MAX_BLOCK_BYTES && rows.size() > 1) {
+            // Each half stays in order, with its own smallest row as key.
+            addBlocks(key, table, year, rows.subList(0, rows.size() / 2), blocks);
+            addBlocks(key, table, year, rows.subList(rows.size() / 2, rows.size()), blocks);
             return;
         }
-        jdbc.batchUpdate("""
-                INSERT INTO ta_modus_operandi (run_id, submission_id, sheet_row, source, report_year, crime_area,
-                    crime_area_raw, mo_text, mo_code_raw, mo_code, match_method, confidence, suggestions, trend,
-                    trend_raw, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(),
-                (PreparedStatement ps, StagedRows.ModusOperandi r) -> {
-                    ps.setLong(1, runId);
-                    ps.setInt(2, r.submissionId());
-                    ps.setInt(3, r.sheetRow());
-                    ps.setString(4, r.source());
-                    ps.setInt(5, r.year());
-                    ps.setString(6, r.crimeArea());
-                    ps.setString(7, cut(r.crimeAreaRaw()));
-                    ps.setString(8, cut(r.text()));
-                    ps.setString(9, cut(r.codeRaw()));
-                    ps.setString(10, r.code());
-                    ps.setString(11, r.method());
-                    ps.setDouble(12, r.confidence());
-                    ps.setString(13, r.suggestions());
-                    ps.setString(14, r.trend());
-                    ps.setString(15, cut(r.trendRaw()));
-                    ps.setString(16, cut(r.notes()));
-                });
+        blocks.add(new Object[] {key.run(), key.submission(), table.tableName(), year, block.firstRow(), block.rows(),
+                block.flagged(), block.data()});
     }
 
-    public void insertRoutes(long runId, List<StagedRows.Route> rows) {
-        if (rows.isEmpty()) {
-            return;
+    private void insertBlocks(List<Object[]> blocks) {
+        if (!blocks.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO ta_row_block (run_id, submission_id, row_table, report_year, first_row,"
+                    + " row_count, flagged, rows_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", blocks);
         }
-        jdbc.batchUpdate("""
-                INSERT INTO ta_route (run_id, submission_id, sheet_row, source, report_year, crime_area,
-                    crime_area_raw, commodity, commodity_raw, route_text, countries, places, transport,
-                    transport_raw, trend, trend_raw, route_problem, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(),
-                (PreparedStatement ps, StagedRows.Route r) -> {
-                    ps.setLong(1, runId);
-                    ps.setInt(2, r.submissionId());
-                    ps.setInt(3, r.sheetRow());
-                    ps.setString(4, r.source());
-                    ps.setInt(5, r.year());
-                    ps.setString(6, r.crimeArea());
-                    ps.setString(7, cut(r.crimeAreaRaw()));
-                    ps.setString(8, r.commodity());
-                    ps.setString(9, cut(r.commodityRaw()));
-                    ps.setString(10, cut(r.text()));
-                    ps.setString(11, r.countries());
-                    ps.setString(12, r.places());
-                    ps.setString(13, r.transport());
-                    ps.setString(14, cut(r.transportRaw()));
-                    ps.setString(15, r.trend());
-                    ps.setString(16, cut(r.trendRaw()));
-                    ps.setString(17, r.problem());
-                    ps.setString(18, cut(r.notes()));
-                });
+    }
+
+    /** A block of staged rows as read back, with the submission of the reading run it belongs to. */
+    public record Block(RowTable table, RowsKey key, int year, int firstRow, int rows, byte[] data,
+            int submissionId, String relativePath, String submitter, String memberState) {
+
+        /** The block's rows in their stored order, read as they are inflated. */
+        public <T extends StagedRows.Staged> java.util.Iterator<T> rowIterator() {
+            return RowBlockCodec.rows(table, key.submission(), data, rows);
+        }
+
+        public <T extends StagedRows.Staged> List<T> readRows() {
+            return RowBlockCodec.readAll(table, key.submission(), data, rows);
+        }
+    }
+
+    /**
+     * The blocks of a table in a run's standing submission-years within a period, with the
+     * reading run's submission (path, submitter, member state). {@code filter} adds conditions on
+     * {@code s} (submission), {@code y} (year) or {@code t} (block), its parameters after the
+     * period's; {@code order} orders the blocks.
+     */
+    public void standingBlocks(RowTable table, long runId, int from, int to, String filter, String order,
+            java.util.function.Consumer<Block> handler, Object... filterArgs) {
+        Object[] args = new Object[3 + filterArgs.length + 1];
+        args[0] = runId;
+        args[1] = from;
+        args[2] = to;
+        System.arraycopy(filterArgs, 0, args, 3, filterArgs.length);
+        args[args.length - 1] = table.tableName();
+        // Blocks are large: a small fetch size keeps few of them in memory at once.
+        streamFetching(16, "SELECT t.run_id, t.submission_id, t.report_year, t.first_row, t.row_count, t.rows_data,"
+                + " s.submission_id AS run_submission, s.relative_path, s.submitter, s.member_state FROM "
+                + standingRows("ta_row_block") + filter + " AND t.row_table = ? ORDER BY " + order,
+                rs -> handler.accept(new Block(table, new RowsKey(rs.getLong(1), rs.getInt(2)), rs.getInt(3),
+                        rs.getInt(4), rs.getInt(5), rs.getBytes(6), rs.getInt(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10))), args);
+    }
+
+    /** The blocks of one import's table, in key order (no submission details). */
+    public void importBlocks(RowsKey key, RowTable table, java.util.function.Consumer<Block> handler) {
+        streamFetching(16, "SELECT report_year, first_row, row_count, rows_data FROM ta_row_block"
+                + " WHERE run_id = ? AND submission_id = ? AND row_table = ? ORDER BY report_year, first_row",
+                rs -> handler.accept(new Block(table, key, rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getBytes(4),
+                        key.submission(), null, null, null)), key.run(), key.submission(), table.tableName());
+    }
+
+    /** Replaces a block's rows (same rows, normalised again), kept in the block's order. */
+    public void replaceBlock(Block block, List<? extends StagedRows.Staged> rows) {
+        List<StagedRows.Staged> sorted = new java.util.ArrayList<>(rows);
+        sorted.sort(block.table().blockOrder());
+        RowBlockCodec.Encoded encoded = RowBlockCodec.encode(block.table(), sorted);
+        jdbc.update("UPDATE ta_row_block SET row_count = ?, flagged = ?, rows_data = ? WHERE run_id = ?"
+                + " AND submission_id = ? AND row_table = ? AND report_year = ? AND first_row = ?", encoded.rows(),
+                encoded.flagged(), encoded.data(), block.key().run(), block.key().submission(),
+                block.table().tableName(), block.year(), block.firstRow());
     }
 
     public void insertPassedRows(long runId, List<StagedRows.PassedRow> rows) {
@@ -437,9 +499,13 @@ public class StagingRepository {
 
     /** Streams a query's rows to the handler without holding the result in memory. */
     public void stream(String sql, RowCallbackHandler handler, Object... args) {
+        streamFetching(1000, sql, handler, args);
+    }
+
+    private void streamFetching(int fetchSize, String sql, RowCallbackHandler handler, Object... args) {
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(sql);
-            ps.setFetchSize(1000);
+            ps.setFetchSize(fetchSize);
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
@@ -460,14 +526,12 @@ public class StagingRepository {
         long runId = key.run();
         int submissionId = key.submission();
         return count("""
-                SELECT (SELECT COUNT(*) FROM ta_indicator WHERE run_id = ?1 AND submission_id = ?2)
-                     + (SELECT COUNT(*) FROM ta_modus_operandi WHERE run_id = ?1 AND submission_id = ?2)
-                     + (SELECT COUNT(*) FROM ta_route WHERE run_id = ?1 AND submission_id = ?2)
+                SELECT (SELECT COALESCE(SUM(row_count), 0) FROM ta_row_block WHERE run_id = ?1 AND submission_id = ?2)
                      + (SELECT COUNT(DISTINCT sheet || '!' || sheet_row) FROM ta_data_quality
                         WHERE run_id = ?1 AND submission_id = ?2 AND row_rejected AND sheet_row IS NOT NULL)
                      + (SELECT COUNT(*) FROM ta_passed_row WHERE run_id = ?1 AND submission_id = ?2)
                 FROM (VALUES(0))""".replace("?1", "?").replace("?2", "?"),
-                runId, submissionId, runId, submissionId, runId, submissionId, runId, submissionId, runId, submissionId);
+                runId, submissionId, runId, submissionId, runId, submissionId);
     }
 
     /**

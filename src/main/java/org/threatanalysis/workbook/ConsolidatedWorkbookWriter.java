@@ -27,9 +27,10 @@ import org.threatanalysis.analysis.ChangeAnalysis;
 import org.threatanalysis.analysis.ChangeReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.threatanalysis.normalisation.RouteParser;
 import org.threatanalysis.reference.ReferenceData;
+import org.threatanalysis.staging.RowTable;
+import org.threatanalysis.staging.StagedRows;
 import org.threatanalysis.staging.StagingRepository;
 
 /**
@@ -160,11 +161,10 @@ public final class ConsolidatedWorkbookWriter {
                 + standingYears + "'SUPERSEDED') > 0", runId);
         long rows = 0;
         List<String> continued = new java.util.ArrayList<>();
-        Map<String, String> sheets = Map.of("ta_indicator", "Indicators", "ta_modus_operandi", "Modus operandi",
-                "ta_route", "Routes");
-        for (String table : List.of("ta_indicator", "ta_modus_operandi", "ta_route")) {
-            long count = staging.standingRowCount(runId, report.fromYear(), report.toYear(),
-                    table.substring("ta_".length()))[0];
+        Map<RowTable, String> sheets = Map.of(RowTable.INDICATOR, "Indicators", RowTable.MODUS_OPERANDI,
+                "Modus operandi", RowTable.ROUTE, "Routes");
+        for (RowTable table : RowTable.values()) {
+            long count = staging.standingRowCount(runId, report.fromYear(), report.toYear(), table.tableName())[0];
             rows += count;
             // A sheet holds rowLimit rows, the header included; the rest continues on "<name> (2)" ...
             long sheetsNeeded = Math.max(1, (count + rowLimit - 2) / (rowLimit - 1));
@@ -281,41 +281,79 @@ public final class ConsolidatedWorkbookWriter {
                 "Year", "Crime area", "Crime area name", "Indicator", "Commodity", "Value", "Unit", "Figure",
                 "Value as submitted", "Unit as submitted", "Crime area as submitted", "Indicator as submitted",
                 "Commodity as submitted", "Notes", "Source");
-        streamBySubmitterAndYear("ta_indicator", "t.crime_area, t.indicator, t.commodity, s.relative_path, t.sheet_row",
-                rs -> {
-                    sheet.row().text(rs.getString("submitter")).text(rs.getString("member_state"))
-                            .year(rs.getInt("report_year")).text(rs.getString("crime_area"))
-                            .text(reference.crimeAreas().label(rs.getString("crime_area")))
-                            .text(rs.getString("indicator")).text(rs.getString("commodity"))
-                            .decimal(rs.getBigDecimal("normalised_value"))
-                            .text(rs.getString("normalised_unit"))
-                            .text(figureStatus(rs.getString("value_status")))
-                            .text(rs.getString("value_raw")).text(rs.getString("unit_raw"))
-                            .text(rs.getString("crime_area_raw")).text(rs.getString("indicator_raw"))
-                            .text(rs.getString("commodity_raw")).text(rs.getString("notes"))
-                            .text(rs.getString("source"));
-                }, runId, period);
+        this.<StagedRows.Indicator>streamBySubmitterAndYear(RowTable.INDICATOR, (block, r) -> {
+            sheet.row().text(block.submitter()).text(block.memberState()).year(r.year()).text(r.crimeArea())
+                    .text(reference.crimeAreas().label(r.crimeArea())).text(r.indicator()).text(r.commodity())
+                    .decimal(r.normalisedValue()).text(r.normalisedUnit()).text(figureStatus(r.valueStatus()))
+                    .text(r.valueRaw()).text(r.unitRaw()).text(r.crimeAreaRaw()).text(r.indicatorRaw())
+                    .text(r.commodityRaw()).text(r.notes()).text(r.source());
+        }, runId, period);
         sheet.finish();
         return sheet.dataRows();
     }
 
+    /** Receives the rows of a data sheet in order, each with the block (submission) it comes from. */
+    private interface SheetRows<T extends StagedRows.Staged> {
+        void row(StagingRepository.Block block, T row);
+    }
+
+    /** A block being read in a merge: its next row. */
+    private static final class BlockCursor<T extends StagedRows.Staged> {
+        final StagingRepository.Block block;
+        final java.util.Iterator<T> rows;
+        T head;
+
+        BlockCursor(StagingRepository.Block block) {
+            this.block = block;
+            this.rows = block.rowIterator();
+            this.head = rows.hasNext() ? rows.next() : null;
+        }
+
+        boolean advance() {
+            head = rows.hasNext() ? rows.next() : null;
+            return head != null;
+        }
+    }
+
     /**
-     * Streams the standing rows of a table in sheet order (submitter, year, then {@code order}),
-     * one query per submitter and year, so that the database sorts one submission-year at a time
-     * and never the whole table.
+     * Streams the standing rows of a table in sheet order (submitter, year, the sheet's key
+     * columns, file, row), one submitter and year at a time. The blocks keep their rows in that
+     * order within a file and year, so the rows of a submitter and year come from merging its
+     * blocks, each read as it is inflated: nothing is sorted and no block is held decoded.
      */
-    private void streamBySubmitterAndYear(String table, String order, RowCallbackHandler handler, long runId,
-            int[] period) {
+    private <T extends StagedRows.Staged> void streamBySubmitterAndYear(RowTable table, SheetRows<T> handler,
+            long runId, int[] period) {
         List<Object[]> groups = staging.jdbc().query("""
                 SELECT DISTINCT s.submitter, y.report_year FROM ta_submission s
                 JOIN ta_submission_year y ON y.run_id = s.run_id AND y.submission_id = s.submission_id
                     AND y.status = 'STANDING'
                 WHERE s.run_id = ? AND y.report_year BETWEEN ? AND ? ORDER BY 1, 2""",
                 (rs, i) -> new Object[] {rs.getString(1), rs.getInt(2)}, runId, period[0], period[1]);
+        Comparator<StagedRows.Staged> keys = table.keyOrder();
+        Comparator<BlockCursor<T>> order = (a, b) -> {
+            int c = keys.compare(a.head, b.head);
+            if (c == 0) {
+                c = a.block.relativePath().compareTo(b.block.relativePath());
+            }
+            return c != 0 ? c : Integer.compare(table.sheetRow(a.head), table.sheetRow(b.head));
+        };
         for (Object[] group : groups) {
-            staging.stream("SELECT t.*, s.submitter, s.member_state FROM " + StagingRepository.standingRows(table)
-                    + " AND s.submitter IS NOT DISTINCT FROM CAST(? AS VARCHAR(10)) AND y.report_year = ? ORDER BY " + order, handler,
-                    runId, period[0], period[1], group[0], group[1]);
+            java.util.PriorityQueue<BlockCursor<T>> merge = new java.util.PriorityQueue<>(order);
+            staging.standingBlocks(table, runId, period[0], period[1],
+                    " AND s.submitter IS NOT DISTINCT FROM CAST(? AS VARCHAR(10)) AND y.report_year = ?",
+                    "s.relative_path, t.first_row", block -> {
+                        BlockCursor<T> cursor = new BlockCursor<>(block);
+                        if (cursor.head != null) {
+                            merge.add(cursor);
+                        }
+                    }, group[0], group[1]);
+            while (!merge.isEmpty()) {
+                BlockCursor<T> cursor = merge.poll();
+                handler.row(cursor.block, cursor.head);
+                if (cursor.advance()) {
+                    merge.add(cursor);
+                }
+            }
         }
     }
 
@@ -333,17 +371,13 @@ public final class ConsolidatedWorkbookWriter {
         SheetWriter sheet = new SheetWriter(workbook, "Modus operandi", styles, rowLimit, "Submitter",
                 "Member state", "Year", "Crime area", "MO code", "MO label", "Matched by", "Confidence",
                 "Modus operandi as submitted", "MO code as submitted", "Suggestions", "Trend", "Notes", "Source");
-        streamBySubmitterAndYear("ta_modus_operandi", "t.crime_area, t.mo_code, s.relative_path, t.sheet_row",
-                rs -> {
-                    String code = rs.getString("mo_code");
-                    sheet.row().text(rs.getString("submitter")).text(rs.getString("member_state"))
-                            .year(rs.getInt("report_year")).text(rs.getString("crime_area"))
-                            .text(code).text(code == null ? null : reference.modusOperandi().label(code))
-                            .text(method(rs.getString("match_method"))).ratio(rs.getDouble("confidence"))
-                            .text(rs.getString("mo_text")).text(rs.getString("mo_code_raw"))
-                            .text(rs.getString("suggestions")).text(rs.getString("trend"))
-                            .text(rs.getString("notes")).text(rs.getString("source"));
-                }, runId, period);
+        this.<StagedRows.ModusOperandi>streamBySubmitterAndYear(RowTable.MODUS_OPERANDI, (block, r) -> {
+            String code = r.code();
+            sheet.row().text(block.submitter()).text(block.memberState()).year(r.year()).text(r.crimeArea())
+                    .text(code).text(code == null ? null : reference.modusOperandi().label(code))
+                    .text(method(r.method())).ratio(r.confidence()).text(r.text()).text(r.codeRaw())
+                    .text(r.suggestions()).text(r.trend()).text(r.notes()).text(r.source());
+        }, runId, period);
         sheet.finish();
         return sheet.dataRows();
     }
@@ -363,17 +397,12 @@ public final class ConsolidatedWorkbookWriter {
                 "Year", "Crime area", "Commodity", "Countries", "Places", "Transport", "Trend",
                 "Route as submitted", "Problem", "Commodity as submitted", "Transport as submitted", "Notes",
                 "Source");
-        streamBySubmitterAndYear("ta_route", "t.crime_area, t.countries, s.relative_path, t.sheet_row",
-                rs -> {
-                    sheet.row().text(rs.getString("submitter")).text(rs.getString("member_state"))
-                            .year(rs.getInt("report_year")).text(rs.getString("crime_area"))
-                            .text(rs.getString("commodity")).text(rs.getString("countries"))
-                            .text(rs.getString("places")).text(rs.getString("transport"))
-                            .text(rs.getString("trend")).text(rs.getString("route_text"))
-                            .text(rs.getString("route_problem")).text(rs.getString("commodity_raw"))
-                            .text(rs.getString("transport_raw")).text(rs.getString("notes"))
-                            .text(rs.getString("source"));
-                }, runId, period);
+        this.<StagedRows.Route>streamBySubmitterAndYear(RowTable.ROUTE, (block, r) -> {
+            sheet.row().text(block.submitter()).text(block.memberState()).year(r.year()).text(r.crimeArea())
+                    .text(r.commodity()).text(r.countries()).text(r.places()).text(r.transport()).text(r.trend())
+                    .text(r.text()).text(r.problem()).text(r.commodityRaw()).text(r.transportRaw())
+                    .text(r.notes()).text(r.source());
+        }, runId, period);
         sheet.finish();
         return sheet.dataRows();
     }

@@ -2,13 +2,16 @@ package org.threatanalysis.workbook;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import org.threatanalysis.normalisation.ParsedRoute;
 import org.threatanalysis.reference.Decisions;
 import org.threatanalysis.reference.TextFolding;
+import org.threatanalysis.staging.RowTable;
+import org.threatanalysis.staging.StagedRows;
 import org.threatanalysis.staging.StagingRepository;
 
 /**
@@ -41,25 +44,35 @@ final class ReviewSheet {
     private static final class Entry {
         final String kind;
         final String crimeArea;
-        final String text;
-        final String currentCode;
-        final String method;
-        final Double confidence;
-        final String suggestions;
         /** The folded text, kept to sort by: folding again in the comparator would cost more than the sort. */
         final String folded;
+        // What the first occurrence (in file and row order) says.
+        String text;
+        String currentCode;
+        String method;
+        Double confidence;
+        String suggestions;
         int occurrences;
         // Kept small: case-level submissions bring tens of thousands of entries.
         final List<String> submitters = new ArrayList<>(1);
         int firstYear = Integer.MAX_VALUE;
         int lastYear = Integer.MIN_VALUE;
+        /** The first occurrences in file and row order (positions), whatever order they are read in. */
         final List<String> where = new ArrayList<>(1);
+        final List<Long> wherePositions = new ArrayList<>(1);
 
-        Entry(String kind, String crimeArea, String text, String folded, String currentCode, String method,
-                Double confidence, String suggestions) {
-            this.folded = folded;
+        Entry(String kind, String crimeArea, String folded) {
             this.kind = kind;
             this.crimeArea = crimeArea;
+            this.folded = folded;
+        }
+
+        /** Whether an occurrence at this position comes before every one seen so far. */
+        boolean isFirst(long position) {
+            return wherePositions.isEmpty() || position < wherePositions.get(0);
+        }
+
+        void describe(String text, String currentCode, String method, Double confidence, String suggestions) {
             this.text = text;
             this.currentCode = currentCode;
             this.method = method;
@@ -67,7 +80,7 @@ final class ReviewSheet {
             this.suggestions = suggestions;
         }
 
-        void add(String submitter, int year, String source) {
+        void add(long position, String submitter, int year, String source) {
             occurrences++;
             if (submitter != null) {
                 int at = java.util.Collections.binarySearch(submitters, submitter);
@@ -77,21 +90,31 @@ final class ReviewSheet {
             }
             firstYear = Math.min(firstYear, year);
             lastYear = Math.max(lastYear, year);
-            if (where.size() < WHERE_LIMIT) {
-                where.add(source);
+            // After any equal position: two unknown places of one route keep their order.
+            int at = wherePositions.size();
+            while (at > 0 && wherePositions.get(at - 1) > position) {
+                at--;
+            }
+            if (at < WHERE_LIMIT) {
+                wherePositions.add(at, position);
+                where.add(at, source);
+                if (where.size() > WHERE_LIMIT) {
+                    wherePositions.remove(WHERE_LIMIT);
+                    where.remove(WHERE_LIMIT);
+                }
             }
         }
     }
 
     long write(long runId, int[] period) {
-        Map<String, Entry> entries = new LinkedHashMap<>();
-        // In file and row order (the first occurrences are the ones shown), one submission at a
-        // time: the database then never sorts the rows of a whole run.
+        Map<String, Entry> entries = new HashMap<>();
+        // One submission at a time, in file order; rows are read in their blocks' order, and each
+        // entry keeps its first occurrences by file and row (the ones shown).
         List<Integer> submissions = staging.jdbc().queryForList("SELECT submission_id FROM ta_submission"
                 + " WHERE run_id = ? AND status = 'ACCEPTED' ORDER BY relative_path", Integer.class, runId);
-        for (int submission : submissions) {
-            modusOperandi(entries, runId, submission, period);
-            places(entries, runId, submission, period);
+        for (int order = 0; order < submissions.size(); order++) {
+            modusOperandi(entries, runId, submissions.get(order), order, period);
+            places(entries, runId, submissions.get(order), order, period);
         }
         SheetWriter sheet = new SheetWriter(workbook, NAME, styles, "Kind", "Crime area",
                 "Text as submitted", "Occurrences", "Submitters", "Years", "Where", "Current code", "Matched by",
@@ -115,39 +138,53 @@ final class ReviewSheet {
         return sheet.dataRows();
     }
 
-    private void modusOperandi(Map<String, Entry> entries, long runId, int submission, int[] period) {
-        staging.stream("SELECT t.*, s.submitter FROM " + StagingRepository.standingRows("ta_modus_operandi")
-                + " AND s.submission_id = ?"
-                + " AND (t.match_method = 'UNMATCHED' OR (t.match_method = 'SCORED' AND t.confidence < ?))"
-                + " ORDER BY t.sheet_row", rs -> {
-                    String text = rs.getString("mo_text") != null ? rs.getString("mo_text") : rs.getString("mo_code_raw");
-                    String area = rs.getString("crime_area");
-                    String folded = TextFolding.fold(text);
-                    String key = Decisions.MODUS_OPERANDI + "|" + area + "|" + folded;
-                    Entry entry = entries.computeIfAbsent(key, k -> {
-                        try {
-                            return new Entry(Decisions.MODUS_OPERANDI, area, text, folded, rs.getString("mo_code"),
-                                    rs.getString("match_method"), rs.getDouble("confidence"), rs.getString("suggestions"));
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    entry.add(rs.getString("submitter"), rs.getInt("report_year"), rs.getString("source"));
-                }, runId, period[0], period[1], submission, normalisation.reviewBelow());
+    private static long position(int submissionOrder, int sheetRow) {
+        return ((long) submissionOrder << 32) | (sheetRow & 0xFFFFFFFFL);
     }
 
-    private void places(Map<String, Entry> entries, long runId, int submission, int[] period) {
-        staging.stream("SELECT t.*, s.submitter FROM " + StagingRepository.standingRows("ta_route")
-                + " AND s.submission_id = ? AND t.route_problem IS NOT NULL ORDER BY t.sheet_row", rs -> {
-                    ParsedRoute parsed = normalisation.routes().parse(rs.getString("route_text"),
-                            rs.getString("transport_raw"));
-                    for (String unknown : parsed.unknownParts()) {
-                        String folded = TextFolding.fold(unknown);
-                        Entry place = entries.computeIfAbsent(Decisions.PLACE + "||" + folded,
-                                k -> new Entry(Decisions.PLACE, null, unknown, folded, null, null, null, null));
-                        place.add(rs.getString("submitter"), rs.getInt("report_year"),
-                                rs.getString("source") + " (" + rs.getString("route_text") + ")");
+    private void modusOperandi(Map<String, Entry> entries, long runId, int submission, int order, int[] period) {
+        staging.standingBlocks(RowTable.MODUS_OPERANDI, runId, period[0], period[1], " AND s.submission_id = ?",
+                "t.report_year, t.first_row", block -> {
+                    for (Iterator<StagedRows.ModusOperandi> rows = block.rowIterator(); rows.hasNext();) {
+                        StagedRows.ModusOperandi r = rows.next();
+                        boolean review = "UNMATCHED".equals(r.method())
+                                || ("SCORED".equals(r.method()) && r.confidence() < normalisation.reviewBelow());
+                        if (!review) {
+                            continue;
+                        }
+                        String text = r.text() != null ? r.text() : r.codeRaw();
+                        String folded = TextFolding.fold(text);
+                        Entry entry = entries.computeIfAbsent(Decisions.MODUS_OPERANDI + "|" + r.crimeArea() + "|" + folded,
+                                k -> new Entry(Decisions.MODUS_OPERANDI, r.crimeArea(), folded));
+                        long position = position(order, r.sheetRow());
+                        if (entry.isFirst(position)) {
+                            entry.describe(text, r.code(), r.method(), r.confidence(), r.suggestions());
+                        }
+                        entry.add(position, block.submitter(), r.year(), r.source());
                     }
-                }, runId, period[0], period[1], submission);
+                }, submission);
+    }
+
+    private void places(Map<String, Entry> entries, long runId, int submission, int order, int[] period) {
+        staging.standingBlocks(RowTable.ROUTE, runId, period[0], period[1], " AND s.submission_id = ? AND t.flagged > 0",
+                "t.report_year, t.first_row", block -> {
+                    for (Iterator<StagedRows.Route> rows = block.rowIterator(); rows.hasNext();) {
+                        StagedRows.Route r = rows.next();
+                        if (r.problem() == null) {
+                            continue;
+                        }
+                        ParsedRoute parsed = normalisation.routes().parse(r.text(), r.transportRaw());
+                        long position = position(order, r.sheetRow());
+                        for (String unknown : parsed.unknownParts()) {
+                            String folded = TextFolding.fold(unknown);
+                            Entry place = entries.computeIfAbsent(Decisions.PLACE + "||" + folded,
+                                    k -> new Entry(Decisions.PLACE, null, folded));
+                            if (place.isFirst(position)) {
+                                place.describe(unknown, null, null, null, null);
+                            }
+                            place.add(position, block.submitter(), r.year(), r.source() + " (" + r.text() + ")");
+                        }
+                    }
+                }, submission);
     }
 }

@@ -125,8 +125,8 @@ public final class Benchmark {
         }
         System.out.printf(Locale.ROOT, "[%s] floor: read %.2f s (%s cells), write %.2f s (%,d cells), total %.2f s%n",
                 size.name(), read.seconds(), read.value("cells"), write.seconds(), outputCells, floorSeconds);
-        System.out.printf(Locale.ROOT, "[%s] bare staging, beside the floor: %,d rows into an HSQLDB CACHED table "
-                + "(durable commit every 2,000) and read back once: %.2f s%n", size.name(), rows, stage.seconds());
+        System.out.printf(Locale.ROOT, "[%s] bare staging, beside the floor: %,d rows in blocks of 2,000 into an HSQLDB CACHED "
+                + "table (a durable commit per block) and read back once: %.2f s%n", size.name(), rows, stage.seconds());
         System.out.printf(Locale.ROOT, "[%s] ratio job / floor: %.2f (target <= 3); job / (floor + bare staging): %.2f%n",
                 size.name(), jobSeconds / floorSeconds, jobSeconds / (floorSeconds + stage.seconds()));
         System.out.printf(Locale.ROOT, "[%s] ratio import steps / floor read: %.2f (target <= 2)%n", size.name(),

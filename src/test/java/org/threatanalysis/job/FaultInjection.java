@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Test-only fault injection, active with the Spring profile {@code fault-injection}: wraps the
- * DataSource so that the Nth JDBC batch inserting staged indicator rows fails (as a full disk or
+ * DataSource so that the Nth JDBC batch inserting blocks of staged rows fails (as a full disk or
  * a database error would) or silently loses its rows (as HSQLDB did on a full volume).
  */
 @Component
@@ -55,7 +55,7 @@ class FaultInjection implements BeanPostProcessor {
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     Object result = invoke(method, connection, args);
                     if ("prepareStatement".equals(method.getName()) && args != null && args[0] instanceof String sql
-                            && sql.strip().toUpperCase(Locale.ROOT).startsWith("INSERT INTO TA_INDICATOR")) {
+                            && sql.strip().toUpperCase(Locale.ROOT).startsWith("INSERT INTO TA_ROW_BLOCK")) {
                         return wrap((PreparedStatement) result);
                     }
                     return result;

@@ -15,8 +15,8 @@ record StagingCounts(long submissions, long indicators, long modusOperandi, long
     static StagingCounts of(Workspace workspace) {
         try (Connection connection = connect(workspace);
                 Statement statement = connection.createStatement()) {
-            return new StagingCounts(count(statement, "ta_submission"), count(statement, "ta_indicator"),
-                    count(statement, "ta_modus_operandi"), count(statement, "ta_route"),
+            return new StagingCounts(count(statement, "ta_submission"), stagedRows(statement, "indicator", ""),
+                    stagedRows(statement, "modus_operandi", ""), stagedRows(statement, "route", ""),
                     count(statement, "ta_data_quality"), count(statement, "ta_passed_row"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -31,12 +31,8 @@ record StagingCounts(long submissions, long indicators, long modusOperandi, long
         try (Connection connection = connect(workspace);
                 Statement statement = connection.createStatement()) {
             long rows = 0;
-            for (String table : new String[] {"ta_indicator", "ta_modus_operandi", "ta_route"}) {
-                try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table
-                        + " WHERE run_id = (SELECT MAX(run_id) FROM ta_submission)")) {
-                    rs.next();
-                    rows += rs.getLong(1);
-                }
+            for (String table : new String[] {"indicator", "modus_operandi", "route"}) {
+                rows += stagedRows(statement, table, " AND run_id = (SELECT MAX(run_id) FROM ta_submission)");
             }
             return rows;
         } catch (SQLException e) {
@@ -59,6 +55,15 @@ record StagingCounts(long submissions, long indicators, long modusOperandi, long
     private static Connection connect(Workspace workspace) throws SQLException {
         String url = "jdbc:hsqldb:file:" + workspace.database().toAbsolutePath() + "/consolidation;shutdown=true;ifexists=true";
         return DriverManager.getConnection(url, "SA", "");
+    }
+
+    /** The rows staged in a table's blocks (each block says how many rows it holds). */
+    private static long stagedRows(Statement statement, String rowTable, String condition) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT COALESCE(SUM(row_count), 0) FROM ta_row_block WHERE row_table = '"
+                + rowTable + "'" + condition)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static long count(Statement statement, String table) throws SQLException {

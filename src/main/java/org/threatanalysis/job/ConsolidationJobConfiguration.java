@@ -83,8 +83,8 @@ public class ConsolidationJobConfiguration {
     }
 
     @Bean
-    ConsolidatedWorkbookWriter consolidatedWorkbookWriter(StagingRepository staging) {
-        return new ConsolidatedWorkbookWriter(staging);
+    ConsolidatedWorkbookWriter consolidatedWorkbookWriter(StagingRepository staging, ConsolidationProperties properties) {
+        return new ConsolidatedWorkbookWriter(staging, properties.importThreads());
     }
 
     @Bean

@@ -16,7 +16,8 @@ import org.threatanalysis.reading.ReadingBudget;
  * @param output default output folder
  * @param database folder of the HSQLDB database (job repository and staging)
  * @param chunkSize rows per chunk transaction in the import step
- * @param importThreads submissions imported in parallel, and files read at a time at registration
+ * @param importThreads submissions imported in parallel, files read at a time at registration, and large
+ *        workbook sheets written at a time
  * @param budget limits on what one submission file may make the job read ({@code consolidation.budget.*})
  * @param minFreeDisk free space required on the database's and the output's volume before writing
  * @param matching thresholds of the scored modus-operandi matcher

@@ -270,7 +270,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                         }
                         case "c" -> {
                             String ref = xml.getAttributeValue(null, "r");
-                            column = ref != null ? new CellReference(ref).getCol() : column + 1;
+                            column = ref != null ? columnOf(ref) : column + 1;
                             if (column < 0 || column >= EXCEL_COLUMNS) {
                                 throw new IllegalStateException("cell " + ref + " of row " + rowNumber
                                         + " is beyond Excel's last column");
@@ -316,6 +316,35 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                 }
             }
             return null;
+        }
+
+        /**
+         * The column of a cell reference such as {@code AB12}, read directly (POI's CellReference
+         * parses with a regular expression, a tenth of a sheet's reading time); anything but
+         * letters then digits is left to POI.
+         */
+        private static int columnOf(String ref) {
+            int column = 0;
+            int i = 0;
+            int length = ref.length();
+            while (i < length && column <= EXCEL_COLUMNS) {
+                char c = ref.charAt(i);
+                if (c < 'A' || c > 'Z') {
+                    break;
+                }
+                column = column * 26 + (c - 'A' + 1);
+                i++;
+            }
+            if (i == 0 || i == length || column > EXCEL_COLUMNS) {
+                return new CellReference(ref).getCol();
+            }
+            for (int d = i; d < length; d++) {
+                char c = ref.charAt(d);
+                if (c < '0' || c > '9') {
+                    return new CellReference(ref).getCol();
+                }
+            }
+            return column - 1;
         }
 
         /** The text of a {@code <v>} element, refusing to build more than a cell's budget. */

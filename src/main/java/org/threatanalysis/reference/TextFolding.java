@@ -16,6 +16,8 @@ import com.ibm.icu.text.Transliterator;
 public final class TextFolding {
 
     private static final BoundedCache<String, String> CACHE = new BoundedCache<>(20_000);
+    /** Transliterated words: case-level text is mostly unique as a whole, but not word by word. */
+    private static final BoundedCache<String, String> WORDS = new BoundedCache<>(50_000);
     private static final ThreadLocal<Transliterator> TO_LATIN_ASCII = ThreadLocal.withInitial(
             () -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
 
@@ -32,8 +34,7 @@ public final class TextFolding {
     private static String foldUncached(String text) {
         // Plain ASCII is already what normalisation and transliteration would make of it (and
         // most case-level text is), so it skips ICU, the costly part.
-        String latin = isAscii(text) ? text
-                : TO_LATIN_ASCII.get().transliterate(Normalizer.normalize(text, Normalizer.Form.NFKC));
+        String latin = isAscii(text) ? text : toLatin(text);
         StringBuilder out = new StringBuilder(latin.length());
         boolean pendingSpace = false;
         for (int i = 0; i < latin.length(); i++) {
@@ -49,6 +50,38 @@ public final class TextFolding {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Normalises and transliterates word by word (words split at white space, which folding
+     * turns into a single space anyway), each distinct word once: ICU costs far more than the
+     * lookup.
+     */
+    private static String toLatin(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            int start = i;
+            while (i < length && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                String word = text.substring(start, i);
+                out.append(isAscii(word) ? word : WORDS.get(word, TextFolding::transliterate));
+            }
+            if (i < length) {
+                out.append(' ');
+                while (i < length && Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String transliterate(String word) {
+        return TO_LATIN_ASCII.get().transliterate(Normalizer.normalize(word, Normalizer.Form.NFKC));
     }
 
     private static boolean isAscii(String text) {

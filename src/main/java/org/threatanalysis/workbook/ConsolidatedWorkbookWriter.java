@@ -46,10 +46,17 @@ public final class ConsolidatedWorkbookWriter {
     private static final Logger log = LoggerFactory.getLogger(ConsolidatedWorkbookWriter.class);
     static final String TEMP_PREFIX = ".writing-";
 
-    private final StagingRepository staging;
+    static final String INDICATORS = "Indicators";
+    static final String MODUS_OPERANDI = "Modus operandi";
+    static final String ROUTES = "Routes";
 
-    public ConsolidatedWorkbookWriter(StagingRepository staging) {
+    private final StagingRepository staging;
+    private final int threads;
+
+    /** {@code threads}: how many of the analysis and the large sheets are worked on at a time. */
+    public ConsolidatedWorkbookWriter(StagingRepository staging, int threads) {
         this.staging = staging;
+        this.threads = Math.max(1, threads);
     }
 
     /** The period the workbook covers, the run it comes from, and the run's reference data. */
@@ -91,26 +98,42 @@ public final class ConsolidatedWorkbookWriter {
         XSSFWorkbook template = new XSSFWorkbook();
         WorkbookStyles styles = new WorkbookStyles(template);
         XSSFSheet overview = template.createSheet(OverviewSheet.NAME);
-        StreamingWorkbook workbook = new StreamingWorkbook(template, request.poiTempFolder());
-        // The change analysis (queries over every standing row) runs on a second core while this
-        // thread streams the data sheets; its sheets keep their place before them.
-        ExecutorService analysisThread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "change-analysis");
-            thread.setDaemon(true);
-            return thread;
+        StreamingWorkbook workbook = new StreamingWorkbook(template, request.poiTempFolder(), threads);
+        // The change analysis and the four large sheets are independent: they run side by side
+        // (as many at a time as there are threads), each sheet streaming to its own file. Their
+        // sheets are reserved first, so that they keep their place whatever finishes first.
+        ExecutorService sheetThreads = Executors.newFixedThreadPool(threads, new java.util.concurrent.ThreadFactory() {
+            private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable runnable) {
+                Thread thread = new Thread(runnable, "write-sheets-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            }
         });
         try {
-            Future<ChangeReport> analysis = analysisThread.submit(
-                    () -> new ChangeAnalysis(staging).analyse(request.runId(), period[0], period[1]));
             ChangeSheets.NAMES.forEach(workbook::reserveSheet);
-            long indicators = writeIndicators(workbook, styles, reference, request.sheetRowLimit(), request.runId(), period);
-            long modusOperandi = writeModusOperandi(workbook, styles, reference, request.sheetRowLimit(), request.runId(), period);
-            long routes = writeRoutes(workbook, styles, request.sheetRowLimit(), request.runId(), period);
+            List.of(INDICATORS, MODUS_OPERANDI, ROUTES, ReviewSheet.NAME).forEach(workbook::reserveSheet);
+            Future<ChangeReport> analysis = sheetThreads.submit(
+                    () -> new ChangeAnalysis(staging).analyse(request.runId(), period[0], period[1]));
+            Future<Long> indicatorRows = sheetThreads.submit(() -> writeIndicators(workbook, styles, reference,
+                    request.sheetRowLimit(), request.runId(), period));
+            Future<Long> modusOperandiRows = sheetThreads.submit(() -> writeModusOperandi(workbook, styles, reference,
+                    request.sheetRowLimit(), request.runId(), period));
+            Future<Long> routeRows = sheetThreads.submit(() -> writeRoutes(workbook, styles, request.sheetRowLimit(),
+                    request.runId(), period));
+            Future<Long> reviewEntries = sheetThreads.submit(() -> new ReviewSheet(staging, workbook, styles,
+                    request.normalisation()).write(request.runId(), period));
             ChangeReport report = result(analysis);
+            long indicators = result(indicatorRows);
+            long modusOperandi = result(modusOperandiRows);
+            long routes = result(routeRows);
+            long review = result(reviewEntries);
+            // POI's model (the overview's charts) is only touched once every sheet thread is done.
             new ChangeSheets(workbook, styles, reference, report).write();
             new OverviewSheet(template, overview, styles, report, reference)
                     .write(facts(request.runId(), report, reference, request.sheetRowLimit()));
-            long review = new ReviewSheet(staging, workbook, styles, request.normalisation()).write(request.runId(), period);
             long issues = new DataQualitySheet(staging, workbook, styles).write(request.runId());
             int submissions = new SubmissionsSheet(staging, workbook, styles).write(request.runId(), period);
             setProperties(template, request, period);
@@ -125,13 +148,13 @@ public final class ConsolidatedWorkbookWriter {
             Files.deleteIfExists(temp);
             throw e;
         } finally {
-            analysisThread.shutdownNow();
+            sheetThreads.shutdownNow();
             workbook.close();
             template.close();
         }
     }
 
-    private static ChangeReport result(Future<ChangeReport> analysis) throws IOException {
+    private static <T> T result(Future<T> analysis) throws IOException {
         try {
             return analysis.get();
         } catch (InterruptedException e) {
@@ -277,7 +300,7 @@ public final class ConsolidatedWorkbookWriter {
 
     private long writeIndicators(StreamingWorkbook workbook, WorkbookStyles styles, ReferenceData reference, int rowLimit, long runId,
             int[] period) {
-        SheetWriter sheet = new SheetWriter(workbook, "Indicators", styles, rowLimit, "Submitter", "Member state",
+        SheetWriter sheet = new SheetWriter(workbook, INDICATORS, styles, rowLimit, "Submitter", "Member state",
                 "Year", "Crime area", "Crime area name", "Indicator", "Commodity", "Value", "Unit", "Figure",
                 "Value as submitted", "Unit as submitted", "Crime area as submitted", "Indicator as submitted",
                 "Commodity as submitted", "Notes", "Source");
@@ -368,7 +391,7 @@ public final class ConsolidatedWorkbookWriter {
 
     private long writeModusOperandi(StreamingWorkbook workbook, WorkbookStyles styles, ReferenceData reference, int rowLimit, long runId,
             int[] period) {
-        SheetWriter sheet = new SheetWriter(workbook, "Modus operandi", styles, rowLimit, "Submitter",
+        SheetWriter sheet = new SheetWriter(workbook, MODUS_OPERANDI, styles, rowLimit, "Submitter",
                 "Member state", "Year", "Crime area", "MO code", "MO label", "Matched by", "Confidence",
                 "Modus operandi as submitted", "MO code as submitted", "Suggestions", "Trend", "Notes", "Source");
         this.<StagedRows.ModusOperandi>streamBySubmitterAndYear(RowTable.MODUS_OPERANDI, (block, r) -> {
@@ -393,7 +416,7 @@ public final class ConsolidatedWorkbookWriter {
     }
 
     private long writeRoutes(StreamingWorkbook workbook, WorkbookStyles styles, int rowLimit, long runId, int[] period) {
-        SheetWriter sheet = new SheetWriter(workbook, "Routes", styles, rowLimit, "Submitter", "Member state",
+        SheetWriter sheet = new SheetWriter(workbook, ROUTES, styles, rowLimit, "Submitter", "Member state",
                 "Year", "Crime area", "Commodity", "Countries", "Places", "Transport", "Trend",
                 "Route as submitted", "Problem", "Commodity as submitted", "Transport as submitted", "Notes",
                 "Source");

@@ -62,7 +62,9 @@ final class SheetWriter {
             widths[i] = Math.max(widths[i], Math.max(MIN_WIDTH_CHARS, headers[i].length() + 3));
         }
         sheet.endRow();
-        sheet.placeholder().createFreezePane(0, 1);
+        synchronized (workbook) {
+            sheet.placeholder().createFreezePane(0, 1);
+        }
     }
 
     /** The name of the n-th sheet (1-based) of a sheet that continues beyond the row limit. */
@@ -164,9 +166,13 @@ final class SheetWriter {
     }
 
     private void finishSheet() {
-        for (int i = 0; i < widths.length; i++) {
-            sheet.placeholder().setColumnWidth(i, widths[i] * 256);
+        // POI's model is shared by the sheets written at the same time (see StreamingWorkbook).
+        synchronized (workbook) {
+            for (int i = 0; i < widths.length; i++) {
+                sheet.placeholder().setColumnWidth(i, widths[i] * 256);
+            }
+            sheet.placeholder().setAutoFilter(new CellRangeAddress(0, Math.max(0, nextRow - 1), 0,
+                    widths.length - 1));
         }
-        sheet.placeholder().setAutoFilter(new CellRangeAddress(0, Math.max(0, nextRow - 1), 0, widths.length - 1));
     }
 }

@@ -1,15 +1,12 @@
 package org.threatanalysis.workbook;
 
-import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +14,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
+
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -30,12 +37,16 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * The consolidated workbook: the overview (charts, links, a few dozen rows) lives in POI's XSSF
  * model, and every other sheet streams its rows as sheet XML straight to a temporary file, one
  * row at a time, without a cell object in between. {@link #write} then copies POI's package and
- * puts each streamed sheet's rows in place of its empty {@code <sheetData/>}, deflating once at
- * level 1.
+ * puts each streamed sheet's rows in place of its empty {@code <sheetData/>}, deflating each
+ * sheet once at level 1, several sheets at a time.
  *
  * <p>This is how POI's SXSSF works too; writing the XML directly is about three times faster for
  * the million-row sheets of a case-level consolidation. Column widths, the frozen header and the
  * filter are set on the sheet's (empty) XSSF counterpart, so they are POI's XML.
+ *
+ * <p>Sheets may be streamed from several threads at once, one thread per sheet. POI's model is
+ * not thread-safe: whatever changes it (creating sheets, panes, widths, filters) holds this
+ * object's lock.
  */
 final class StreamingWorkbook implements Closeable {
 
@@ -44,9 +55,13 @@ final class StreamingWorkbook implements Closeable {
     private final List<StreamedSheet> sheets = new ArrayList<>();
     private final Map<String, StreamedSheet> reserved = new HashMap<>();
 
-    StreamingWorkbook(XSSFWorkbook template, Path tempFolder) {
+    private final int threads;
+
+    /** {@code threads}: how many sheets are deflated at a time when the package is written. */
+    StreamingWorkbook(XSSFWorkbook template, Path tempFolder, int threads) {
         this.template = template;
         this.tempFolder = tempFolder;
+        this.threads = Math.max(1, threads);
     }
 
     XSSFWorkbook template() {
@@ -57,18 +72,18 @@ final class StreamingWorkbook implements Closeable {
      * Creates a sheet now, in this place among the sheets, to be filled later (by name, with
      * {@link #createSheet}): lets sheets be filled in another order than they are shown.
      */
-    void reserveSheet(String name) {
+    synchronized void reserveSheet(String name) {
         reserved.put(name, newSheet(name));
     }
 
     /** The sheet reserved under this name, or a new sheet after the existing ones. */
-    StreamedSheet createSheet(String name) {
+    synchronized StreamedSheet createSheet(String name) {
         StreamedSheet sheet = reserved.remove(name);
         return sheet != null ? sheet : newSheet(name);
     }
 
     /** A new sheet placed right after another: the continuation of a sheet beyond Excel's row limit. */
-    StreamedSheet createSheetAfter(String name, StreamedSheet previous) {
+    synchronized StreamedSheet createSheetAfter(String name, StreamedSheet previous) {
         StreamedSheet sheet = newSheet(name);
         template.setSheetOrder(name, template.getSheetIndex(previous.placeholder()) + 1);
         return sheet;
@@ -87,7 +102,11 @@ final class StreamingWorkbook implements Closeable {
         }
     }
 
-    /** Writes the whole workbook as one {@code .xlsx} package. */
+    /**
+     * Writes the whole workbook as one {@code .xlsx} package: POI's parts as they are, and each
+     * streamed sheet's XML deflated beforehand, the sheets side by side on the writer's threads,
+     * then copied into the package as they are (compression is most of packaging's cost).
+     */
     void write(OutputStream out) throws IOException {
         Map<String, StreamedSheet> byPart = new HashMap<>();
         for (StreamedSheet sheet : sheets) {
@@ -96,24 +115,77 @@ final class StreamingWorkbook implements Closeable {
         }
         ByteArrayOutputStream skeleton = new ByteArrayOutputStream();
         template.write(skeleton);
-        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        // Level 1: most of a writer's time is compression, and level 1 costs half of the default
-        // for a file a few percent larger.
-        zip.setLevel(Deflater.BEST_SPEED);
-        try (ZipInputStream parts = new ZipInputStream(new ByteArrayInputStream(skeleton.toByteArray()))) {
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(skeleton.toByteArray()))) {
             ZipEntry part;
-            while ((part = parts.getNextEntry()) != null) {
-                zip.putNextEntry(new ZipEntry(part.getName()));
-                StreamedSheet sheet = byPart.get(part.getName());
-                if (sheet == null) {
-                    parts.transferTo(zip);
-                } else {
-                    sheet.writeInto(new String(parts.readAllBytes(), StandardCharsets.UTF_8), zip);
-                }
-                zip.closeEntry();
+            while ((part = in.getNextEntry()) != null) {
+                parts.put(part.getName(), in.readAllBytes());
             }
         }
-        zip.finish();
+        ExecutorService deflating = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "deflate-sheets");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<String, Future<DeflatedPart>> deflated = new HashMap<>();
+            parts.forEach((name, xml) -> {
+                StreamedSheet sheet = byPart.get(name);
+                if (sheet != null) {
+                    deflated.put(name, deflating.submit(() -> sheet.deflate(new String(xml, StandardCharsets.UTF_8))));
+                }
+            });
+            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
+            zip.setEncoding(StandardCharsets.UTF_8.name());
+            zip.setUseZip64(Zip64Mode.AsNeeded);
+            // Level 1: most of a writer's time is compression, and level 1 costs half of the default
+            // for a file a few percent larger.
+            zip.setLevel(Deflater.BEST_SPEED);
+            for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+                Future<DeflatedPart> sheet = deflated.get(part.getKey());
+                if (sheet == null) {
+                    zip.putArchiveEntry(new ZipArchiveEntry(part.getKey()));
+                    zip.write(part.getValue());
+                    zip.closeArchiveEntry();
+                } else {
+                    DeflatedPart done = awaitDeflated(sheet);
+                    ZipArchiveEntry entry = new ZipArchiveEntry(part.getKey());
+                    entry.setMethod(ZipArchiveEntry.DEFLATED);
+                    entry.setCrc(done.crc());
+                    entry.setSize(done.size());
+                    entry.setCompressedSize(Files.size(done.file()));
+                    try (InputStream raw = Files.newInputStream(done.file())) {
+                        zip.addRawArchiveEntry(entry, raw);
+                    }
+                    Files.deleteIfExists(done.file());
+                }
+            }
+            // Closes the caller's stream too, and frees the deflater.
+            zip.close();
+        } finally {
+            deflating.shutdownNow();
+        }
+    }
+
+    /** A sheet's whole XML, deflated (raw), with what the zip entry needs to know of it. */
+    record DeflatedPart(Path file, long crc, long size) {
+    }
+
+    private static DeflatedPart awaitDeflated(Future<DeflatedPart> sheet) throws IOException {
+        try {
+            return sheet.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Writing the workbook was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     /** Removes the temporary files. */
@@ -131,7 +203,10 @@ final class StreamingWorkbook implements Closeable {
 
         private final XSSFSheet placeholder;
         private final Path rowsFile;
-        private Writer rows;
+        /** The rows' XML, encoded to UTF-8 here: a Writer costs a lock and a copy per markup piece. */
+        private OutputStream rows;
+        private final byte[] buffer = new byte[1 << 16];
+        private int buffered;
         private String rowNumber;
         private int lastRow = -1;
         private int lastColumn = -1;
@@ -140,8 +215,7 @@ final class StreamingWorkbook implements Closeable {
         StreamedSheet(XSSFSheet placeholder, Path rowsFile) throws IOException {
             this.placeholder = placeholder;
             this.rowsFile = rowsFile;
-            this.rows = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(rowsFile),
-                    StandardCharsets.UTF_8), 1 << 16);
+            this.rows = Files.newOutputStream(rowsFile);
         }
 
         /** The sheet in POI's model, without rows: for widths, panes, filters and its name. */
@@ -260,12 +334,41 @@ final class StreamingWorkbook implements Closeable {
             writeRange(text, 0, text.length());
         }
 
+        /** Writes chars as UTF-8 (a range never splits a surrogate pair; lone ones were escaped). */
         private void writeRange(String text, int from, int to) {
-            if (to <= from) {
-                return;
+            byte[] out = buffer;
+            int at = buffered;
+            for (int i = from; i < to; i++) {
+                if (at > out.length - 4) {
+                    buffered = at;
+                    flushBuffer();
+                    at = 0;
+                }
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    out[at++] = (byte) c;
+                } else if (c < 0x800) {
+                    out[at++] = (byte) (0xC0 | (c >> 6));
+                    out[at++] = (byte) (0x80 | (c & 0x3F));
+                } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    int codePoint = Character.toCodePoint(c, text.charAt(++i));
+                    out[at++] = (byte) (0xF0 | (codePoint >> 18));
+                    out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+                    out[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+                    out[at++] = (byte) (0x80 | (codePoint & 0x3F));
+                } else {
+                    out[at++] = (byte) (0xE0 | (c >> 12));
+                    out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    out[at++] = (byte) (0x80 | (c & 0x3F));
+                }
             }
+            buffered = at;
+        }
+
+        private void flushBuffer() {
             try {
-                rows.write(text, from, to - from);
+                rows.write(buffer, 0, buffered);
+                buffered = 0;
             } catch (IOException e) {
                 throw new UncheckedIOException("Writing the rows of sheet '" + placeholder.getSheetName()
                         + "' to " + rowsFile + " failed: " + e.getMessage(), e);
@@ -274,6 +377,7 @@ final class StreamingWorkbook implements Closeable {
 
         void finishRows() throws IOException {
             if (rows != null) {
+                flushBuffer();
                 rows.close();
                 rows = null;
             }
@@ -281,9 +385,9 @@ final class StreamingWorkbook implements Closeable {
 
         /**
          * POI's XML of the empty sheet with the streamed rows in place of its empty sheet data,
-         * and the used range in its dimension.
+         * and the used range in its dimension, deflated (raw, level 1) to a temporary file.
          */
-        void writeInto(String skeleton, OutputStream out) throws IOException {
+        DeflatedPart deflate(String skeleton) throws IOException {
             if (lastRow >= 0 && lastColumn >= 0) {
                 skeleton = skeleton.replace("<dimension ref=\"A1\"/>", "<dimension ref=\"A1:"
                         + CellReference.convertNumToColString(lastColumn) + (lastRow + 1) + "\"/>");
@@ -293,13 +397,34 @@ final class StreamingWorkbook implements Closeable {
                 throw new IllegalStateException("The XML of sheet '" + placeholder.getSheetName()
                         + "' has no empty <sheetData/> to fill");
             }
-            out.write(skeleton.substring(0, at).getBytes(StandardCharsets.UTF_8));
-            out.write("<sheetData>".getBytes(StandardCharsets.UTF_8));
-            try (InputStream in = Files.newInputStream(rowsFile)) {
-                in.transferTo(out);
+            Path file = Files.createTempFile(rowsFile.getParent(), "deflated-", ".bin");
+            CRC32 crc = new CRC32();
+            long size = 0;
+            Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+            try (OutputStream out = new DeflaterOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file),
+                    1 << 16), deflater, 1 << 16)) {
+                byte[] head = (skeleton.substring(0, at) + "<sheetData>").getBytes(StandardCharsets.UTF_8);
+                byte[] tail = ("</sheetData>" + skeleton.substring(at + EMPTY_DATA.length()))
+                        .getBytes(StandardCharsets.UTF_8);
+                crc.update(head);
+                out.write(head);
+                size += head.length;
+                byte[] chunk = new byte[1 << 16];
+                try (InputStream in = Files.newInputStream(rowsFile)) {
+                    int n;
+                    while ((n = in.read(chunk)) > 0) {
+                        crc.update(chunk, 0, n);
+                        out.write(chunk, 0, n);
+                        size += n;
+                    }
+                }
+                crc.update(tail);
+                out.write(tail);
+                size += tail.length;
+            } finally {
+                deflater.end();
             }
-            out.write("</sheetData>".getBytes(StandardCharsets.UTF_8));
-            out.write(skeleton.substring(at + EMPTY_DATA.length()).getBytes(StandardCharsets.UTF_8));
+            return new DeflatedPart(file, crc.getValue(), size);
         }
 
         void discard() throws IOException {

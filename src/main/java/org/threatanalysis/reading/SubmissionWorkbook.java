@@ -30,10 +30,10 @@ public interface SubmissionWorkbook extends Closeable {
     SheetReader openSheet(String sheetName, List<CellRange> mergedRanges) throws IOException;
 
     /**
-     * Reads a sheet once, to its end, handing each row as it is in the file (merged values not
-     * spread) to the consumer, and returns the sheet's merged ranges.
+     * Reads a sheet once, to its end, handing the size of each row as it is in the file (cells,
+     * longest text; no values are built) to the consumer, and returns the sheet's merged ranges.
      */
-    List<CellRange> scanSheet(String sheetName, Consumer<SheetRow> rows) throws IOException;
+    List<CellRange> scanSheet(String sheetName, Consumer<RowSize> rows) throws IOException;
 
     /** Finds a sheet name ignoring case and surrounding spaces. */
     default Optional<String> findSheet(String wanted) {

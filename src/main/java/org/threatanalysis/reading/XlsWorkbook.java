@@ -61,10 +61,11 @@ final class XlsWorkbook implements SubmissionWorkbook {
     }
 
     @Override
-    public List<CellRange> scanSheet(String sheetName, Consumer<SheetRow> consumer) throws IOException {
+    public List<CellRange> scanSheet(String sheetName, Consumer<RowSize> consumer) throws IOException {
         Sheet sheet = sheet(sheetName);
         try (SheetReader rows = new RowAdapter(sheet.rowIterator(), date1904())) {
-            rows.forEachRemaining(consumer);
+            rows.forEachRemaining(row -> consumer.accept(new RowSize(row.rowNumber(), row.cells().size(),
+                    row.cells().stream().mapToInt(cell -> cell.text() == null ? 0 : cell.text().length()).max().orElse(0))));
         }
         return mergedRanges(sheet);
     }

@@ -132,9 +132,12 @@ final class XlsxWorkbook implements SubmissionWorkbook {
     }
 
     @Override
-    public List<CellRange> scanSheet(String sheetName, Consumer<SheetRow> consumer) throws IOException {
+    public List<CellRange> scanSheet(String sheetName, Consumer<RowSize> consumer) throws IOException {
         try (RowPuller rows = rowPuller(sheetName)) {
-            rows.forEachRemaining(consumer);
+            RowSize size;
+            while ((size = rows.nextSize()) != null) {
+                consumer.accept(size);
+            }
             return rows.trailingMergedRegions();
         } catch (XMLStreamException e) {
             throw cannotRead(sheetName, e);
@@ -316,6 +319,120 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                 }
             }
             return null;
+        }
+
+        /**
+         * The next row's size (its cells and longest text) without building its values: what the
+         * reading budget checks at registration. Parses what {@link #pull} parses, numbers
+         * included, so a file that the import could not read fails here too; {@code null} after
+         * the last row.
+         */
+        RowSize nextSize() {
+            if (finished) {
+                return null;
+            }
+            try {
+                RowSize size = pullSize();
+                finished = size == null;
+                return size;
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException("The sheet XML of " + file.getFileName()
+                        + " is damaged after row " + lastRowNumber + ": " + e.getMessage(), e);
+            }
+        }
+
+        private RowSize pullSize() throws XMLStreamException {
+            boolean inRow = false;
+            int rowNumber = 0;
+            int cells = 0;
+            int longest = 0;
+            int column = -1;
+            String type = null;
+            String value = null;
+            int inlineLength = -1;
+            boolean inInlineText = false;
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    switch (xml.getLocalName()) {
+                        case "row" -> {
+                            String r = xml.getAttributeValue(null, "r");
+                            rowNumber = r != null ? Integer.parseInt(r) : lastRowNumber + 1;
+                            inRow = true;
+                            cells = 0;
+                            longest = 0;
+                            column = -1;
+                        }
+                        case "c" -> {
+                            String ref = xml.getAttributeValue(null, "r");
+                            column = ref != null ? columnOf(ref) : column + 1;
+                            if (column < 0 || column >= EXCEL_COLUMNS) {
+                                throw new IllegalStateException("cell " + ref + " of row " + rowNumber
+                                        + " is beyond Excel's last column");
+                            }
+                            type = xml.getAttributeValue(null, "t");
+                            String style = xml.getAttributeValue(null, "s");
+                            if (style != null) {
+                                Integer.parseInt(style);
+                            }
+                            value = null;
+                            inlineLength = -1;
+                        }
+                        case "v" -> value = boundedText();
+                        case "is" -> inlineLength = 0;
+                        case "t" -> inInlineText = inlineLength >= 0;
+                        default -> { }
+                    }
+                } else if (event == XMLStreamConstants.CHARACTERS && inInlineText) {
+                    inlineLength += xml.getTextLength();
+                    if (inlineLength > budget.maxCellChars()) {
+                        throw tooLong(rowNumber);
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    switch (xml.getLocalName()) {
+                        case "t" -> inInlineText = false;
+                        case "c" -> {
+                            int length = cellLength(type, value, inlineLength);
+                            if (length >= 0 && inRow) {
+                                if (++cells > EXCEL_COLUMNS) {
+                                    throw new IllegalStateException("row " + rowNumber
+                                            + " has more cells than Excel allows");
+                                }
+                                longest = Math.max(longest, length);
+                            }
+                        }
+                        case "row" -> {
+                            lastRowNumber = rowNumber;
+                            return new RowSize(rowNumber, cells, longest);
+                        }
+                        case "sheetData" -> {
+                            return null;
+                        }
+                        default -> { }
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** The text length of a cell as {@link #toCell} would read it, or -1 for no cell. */
+        private int cellLength(String type, String value, int inlineLength) {
+            if ("inlineStr".equals(type)) {
+                // Escapes like _x000D_ only shorten the text: the raw length bounds it.
+                return inlineLength;
+            }
+            if (value == null) {
+                return -1;
+            }
+            if (type == null || "n".equals(type)) {
+                Double.parseDouble(value);
+                return 0;
+            }
+            return switch (type) {
+                case "s" -> sharedStrings.get(Integer.parseInt(value.trim())).length();
+                case "b" -> 0;
+                default -> value.length();
+            };
         }
 
         /**

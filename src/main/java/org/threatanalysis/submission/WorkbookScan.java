@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.threatanalysis.reading.CellRange;
-import org.threatanalysis.reading.CellValue;
 import org.threatanalysis.reading.OverBudgetException;
 import org.threatanalysis.reading.ReadingBudget;
 import org.threatanalysis.reading.SubmissionWorkbook;
@@ -50,17 +49,15 @@ final class WorkbookScan {
                             + budget.maxRowsPerSheet() + " rows, the most accepted in one sheet; please split "
                             + "the submission or remove empty formatted rows, and send it again.");
                 }
-                cells[0] += row.cells().size();
+                cells[0] += row.cells();
                 if (cells[0] > budget.maxCells()) {
                     throw new OverBudgetException("The workbook has more than " + budget.maxCells()
                             + " filled cells, the most accepted in one submission; please split it and send it again.");
                 }
-                for (CellValue cell : row.cells()) {
-                    if (cell.text() != null && cell.text().length() > budget.maxCellChars()) {
-                        throw new OverBudgetException("A cell in row " + row.rowNumber() + " of sheet '"
-                                + sheet + "' holds " + cell.text().length() + " characters, more than the "
-                                + budget.maxCellChars() + " accepted; please shorten it and send the file again.");
-                    }
+                if (row.longestText() > budget.maxCellChars()) {
+                    throw new OverBudgetException("A cell in row " + row.rowNumber() + " of sheet '"
+                            + sheet + "' holds " + row.longestText() + " characters, more than the "
+                            + budget.maxCellChars() + " accepted; please shorten it and send the file again.");
                 }
                 if ((rows[0] & 0xFF) == 0) {
                     deadline.check();

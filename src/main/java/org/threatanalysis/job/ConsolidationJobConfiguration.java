@@ -27,7 +27,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.threatanalysis.importing.ImportItem;
 import org.threatanalysis.importing.ImportResult;
 import org.threatanalysis.importing.RowNormaliser;
 import org.threatanalysis.importing.SubmissionRowReader;
@@ -141,14 +140,12 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     Step importSubmission(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            SubmissionRowReader submissionRowReader, SubmissionRowProcessor rowProcessor,
-            StagingItemWriter stagingItemWriter, ConsolidationProperties properties, StagingRepository staging,
+            NormalisingRowReader submissionRowReader, StagingItemWriter stagingItemWriter, ConsolidationProperties properties, StagingRepository staging,
             List<ConsolidationStepListener> listeners) {
-        ChunkOrientedStepBuilder<ImportItem, ImportResult> builder = new StepBuilder(IMPORT_PARTITION_STEP, jobRepository)
-                .<ImportItem, ImportResult>chunk(properties.chunkSize())
+        ChunkOrientedStepBuilder<ImportResult, ImportResult> builder = new StepBuilder(IMPORT_PARTITION_STEP, jobRepository)
+                .<ImportResult, ImportResult>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(submissionRowReader)
-                .processor(rowProcessor)
                 .writer(stagingItemWriter)
                 .listener(new ImportVerificationListener(staging, properties));
         listeners.forEach(l -> builder.listener((StepListener) l));
@@ -159,31 +156,25 @@ public class ConsolidationJobConfiguration {
     // its restart position would never be saved.
     @Bean
     @StepScope
-    SubmissionRowReader submissionRowReader(StagingRepository staging, RunNormalisation runNormalisation,
+    NormalisingRowReader submissionRowReader(StagingRepository staging, RunNormalisation runNormalisation,
             ConsolidationProperties properties, @Value("#{stepExecution}") StepExecution stepExecution) {
         SubmissionRecord submission = submission(staging, stepExecution);
         Path input = Path.of(stepExecution.getJobParameters().getString(JobParameterNames.INPUT));
-        return new SubmissionRowReader(submission.submissionId(), input.resolve(submission.relativePath()),
-                submission.relativePath(), submission.fingerprint(),
-                normalisers(runNormalisation, stepExecution).reference().headerAliases(), properties.budget(),
+        RunNormalisation.Normalisers normalisers = normalisers(runNormalisation, stepExecution);
+        SubmissionRowReader rows = new SubmissionRowReader(submission.submissionId(),
+                input.resolve(submission.relativePath()), submission.relativePath(), submission.fingerprint(),
+                normalisers.reference().headerAliases(), properties.budget(),
                 staging.mergedRanges(RunIds.of(stepExecution), submission.submissionId()));
+        SubmissionRecord s = submission;
+        CoverSheet cover = new CoverSheet(s.memberState(), s.reportingEntity(), s.submitter(), s.memberStateRaw(),
+                s.entityRaw(), s.periodFrom(), s.periodTo(), s.submissionDate(), s.revision(), s.templateVersion());
+        return new NormalisingRowReader(rows, normalisers.rows(), cover);
     }
 
     private static RunNormalisation.Normalisers normalisers(RunNormalisation runNormalisation, StepExecution stepExecution) {
         var parameters = stepExecution.getJobParameters();
         return runNormalisation.forInput(Path.of(parameters.getString(JobParameterNames.INPUT)),
                 runNormalisation.excludedFolders(Path.of(parameters.getString(JobParameterNames.OUTPUT))));
-    }
-
-    @Bean
-    @StepScope
-    SubmissionRowProcessor rowProcessor(StagingRepository staging, RunNormalisation runNormalisation,
-            @Value("#{stepExecution}") StepExecution stepExecution) {
-        RowNormaliser rowNormaliser = normalisers(runNormalisation, stepExecution).rows();
-        SubmissionRecord s = submission(staging, stepExecution);
-        CoverSheet cover = new CoverSheet(s.memberState(), s.reportingEntity(), s.submitter(), s.memberStateRaw(),
-                s.entityRaw(), s.periodFrom(), s.periodTo(), s.submissionDate(), s.revision(), s.templateVersion());
-        return new SubmissionRowProcessor(rowNormaliser, cover);
     }
 
     @Bean

@@ -28,8 +28,9 @@ import org.threatanalysis.submission.SubmissionRegistrar;
  *
  * <p>Incremental nights: a file whose relative path and SHA-256 equal those of an accepted
  * submission (or a reference workbook) of the last completed run is not opened again; an
- * accepted one has its staged rows copied from that run here, in the same transaction, and gets
- * no import partition. {@code normaliseStaged} then recomputes their codes like any other row's.
+ * accepted one reads that run's staged rows in place (its rows key is recorded here, in the same
+ * transaction; nothing is copied) and gets no import partition. {@code normaliseStaged} then
+ * recomputes their codes if the reference data changed since.
  */
 final class RegisterSubmissionsTasklet implements Tasklet {
 

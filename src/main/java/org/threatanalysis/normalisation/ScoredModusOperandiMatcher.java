@@ -207,13 +207,15 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
         if (knownStems.contains(textStem)) {
             return List.of(new StemHit(textStem, textStem, 1.0));
         }
+        if (!digitStems && Character.isDigit(textStem.charAt(0))) {
+            // A case number or a figure, and no vocabulary word starts with a digit. Not cached:
+            // case numbers are unique and would crowd the words that repeat out of the cache.
+            return List.of();
+        }
         return unknownWordHits.get(textStem, this::compareWithVocabulary);
     }
 
     private List<StemHit> compareWithVocabulary(String textStem) {
-        if (!digitStems && Character.isDigit(textStem.charAt(0))) {
-            return List.of(); // a case number or a figure, and no vocabulary word starts with a digit
-        }
         List<StemHit> found = new ArrayList<>();
         for (String phraseStem : knownStemsInOrder) {
             double similarity = similarity(textStem, phraseStem);

@@ -90,18 +90,16 @@ final class NormaliseStagedTasklet implements Tasklet {
      */
     private <T extends StagedRows.Staged> int renormalise(StagingRepository.RowsKey key, RowTable table,
             java.util.function.UnaryOperator<T> renormalise) {
-        List<StagingRepository.Block> blocks = new ArrayList<>();
-        staging.importBlocks(key, table, blocks::add);
-        int rows = 0;
-        for (StagingRepository.Block block : blocks) {
+        int[] rows = {0};
+        staging.importBlocks(key, table, block -> {
             List<T> redone = new ArrayList<>(block.rows());
             for (T row : block.<T>readRows()) {
                 redone.add(renormalise.apply(row));
             }
             staging.replaceBlock(block, redone);
-            rows += redone.size();
-        }
-        return rows;
+            rows[0] += redone.size();
+        });
+        return rows[0];
     }
 
     private int modusOperandi(StagingRepository.RowsKey key, RunNormalisation.Normalisers n) {

@@ -265,22 +265,14 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     switch (xml.getLocalName()) {
                         case "row" -> {
-                            String r = xml.getAttributeValue(null, "r");
-                            rowNumber = r != null ? Integer.parseInt(r) : lastRowNumber + 1;
+                            rowNumber = rowNumber();
                             cells = new ArrayList<>();
                             column = -1;
-
                         }
                         case "c" -> {
-                            String ref = xml.getAttributeValue(null, "r");
-                            column = ref != null ? columnOf(ref) : column + 1;
-                            if (column < 0 || column >= EXCEL_COLUMNS) {
-                                throw new IllegalStateException("cell " + ref + " of row " + rowNumber
-                                        + " is beyond Excel's last column");
-                            }
+                            column = cellColumn(column, rowNumber);
                             type = xml.getAttributeValue(null, "t");
-                            String s = xml.getAttributeValue(null, "s");
-                            style = s != null ? Integer.parseInt(s) : 0;
+                            style = cellStyle();
                             value = null;
                             inline = null;
                         }
@@ -356,25 +348,16 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     switch (xml.getLocalName()) {
                         case "row" -> {
-                            String r = xml.getAttributeValue(null, "r");
-                            rowNumber = r != null ? Integer.parseInt(r) : lastRowNumber + 1;
+                            rowNumber = rowNumber();
                             inRow = true;
                             cells = 0;
                             longest = 0;
                             column = -1;
                         }
                         case "c" -> {
-                            String ref = xml.getAttributeValue(null, "r");
-                            column = ref != null ? columnOf(ref) : column + 1;
-                            if (column < 0 || column >= EXCEL_COLUMNS) {
-                                throw new IllegalStateException("cell " + ref + " of row " + rowNumber
-                                        + " is beyond Excel's last column");
-                            }
+                            column = cellColumn(column, rowNumber);
                             type = xml.getAttributeValue(null, "t");
-                            String style = xml.getAttributeValue(null, "s");
-                            if (style != null) {
-                                Integer.parseInt(style);
-                            }
+                            cellStyle();
                             value = null;
                             inlineLength = -1;
                         }
@@ -433,6 +416,28 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                 case "b" -> 0;
                 default -> value.length();
             };
+        }
+
+        /** The number of the {@code <row>} just started (the next one when it does not say). */
+        private int rowNumber() {
+            String r = xml.getAttributeValue(null, "r");
+            return r != null ? Integer.parseInt(r) : lastRowNumber + 1;
+        }
+
+        /** The column of the {@code <c>} just started (after the previous one when it does not say). */
+        private int cellColumn(int previous, int rowNumber) {
+            String ref = xml.getAttributeValue(null, "r");
+            int column = ref != null ? columnOf(ref) : previous + 1;
+            if (column < 0 || column >= EXCEL_COLUMNS) {
+                throw new IllegalStateException("cell " + ref + " of row " + rowNumber + " is beyond Excel's last column");
+            }
+            return column;
+        }
+
+        /** The style index of the {@code <c>} just started. */
+        private int cellStyle() {
+            String s = xml.getAttributeValue(null, "s");
+            return s != null ? Integer.parseInt(s) : 0;
         }
 
         /**

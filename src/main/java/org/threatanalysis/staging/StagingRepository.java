@@ -414,9 +414,13 @@ public class StagingRepository {
 
     /**
      * The blocks of a table in a run's standing submission-years within a period, with the
-     * reading run's submission (path, submitter, member state). {@code filter} adds conditions on
-     * {@code s} (submission), {@code y} (year) or {@code t} (block), its parameters after the
-     * period's; {@code order} orders the blocks.
+     * reading run's submission (path, submitter, member state), one at a time. {@code filter} adds
+     * conditions on {@code s} (submission), {@code y} (year) or {@code t} (block), its parameters
+     * after the period's; {@code order} orders the blocks.
+     *
+     * <p>The blocks are listed first and then read one by one: HSQLDB builds a result whole before
+     * handing out its first row, in memory under {@code RESULT MEMORY ROWS}, and a table's blocks
+     * are far fewer rows than that but far more bytes than the heap should hold.
      */
     public void standingBlocks(RowTable table, long runId, int from, int to, String filter, String order,
             java.util.function.Consumer<Block> handler, Object... filterArgs) {
@@ -426,21 +430,34 @@ public class StagingRepository {
         args[2] = to;
         System.arraycopy(filterArgs, 0, args, 3, filterArgs.length);
         args[args.length - 1] = table.tableName();
-        // Blocks are large: a small fetch size keeps few of them in memory at once.
-        streamFetching(16, "SELECT t.run_id, t.submission_id, t.report_year, t.first_row, t.row_count, t.rows_data,"
+        List<Block> listed = new java.util.ArrayList<>();
+        stream("SELECT t.run_id, t.submission_id, t.report_year, t.first_row, t.row_count,"
                 + " s.submission_id AS run_submission, s.relative_path, s.submitter, s.member_state FROM "
                 + standingRows("ta_row_block") + filter + " AND t.row_table = ? ORDER BY " + order,
-                rs -> handler.accept(new Block(table, new RowsKey(rs.getLong(1), rs.getInt(2)), rs.getInt(3),
-                        rs.getInt(4), rs.getInt(5), rs.getBytes(6), rs.getInt(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10))), args);
+                rs -> listed.add(new Block(table, new RowsKey(rs.getLong(1), rs.getInt(2)), rs.getInt(3), rs.getInt(4),
+                        rs.getInt(5), null, rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9))), args);
+        for (Block block : listed) {
+            handler.accept(withData(block));
+        }
     }
 
-    /** The blocks of one import's table, in key order (no submission details). */
+    /** The blocks of one import's table, in key order (no submission details), one at a time. */
     public void importBlocks(RowsKey key, RowTable table, java.util.function.Consumer<Block> handler) {
-        streamFetching(16, "SELECT report_year, first_row, row_count, rows_data FROM ta_row_block"
+        List<Block> listed = jdbc.query("SELECT report_year, first_row, row_count FROM ta_row_block"
                 + " WHERE run_id = ? AND submission_id = ? AND row_table = ? ORDER BY report_year, first_row",
-                rs -> handler.accept(new Block(table, key, rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getBytes(4),
-                        key.submission(), null, null, null)), key.run(), key.submission(), table.tableName());
+                (rs, i) -> new Block(table, key, rs.getInt(1), rs.getInt(2), rs.getInt(3), null, key.submission(), null,
+                        null, null), key.run(), key.submission(), table.tableName());
+        for (Block block : listed) {
+            handler.accept(withData(block));
+        }
+    }
+
+    private Block withData(Block block) {
+        byte[] data = jdbc.queryForObject("SELECT rows_data FROM ta_row_block WHERE run_id = ? AND submission_id = ?"
+                + " AND row_table = ? AND report_year = ? AND first_row = ?", byte[].class, block.key().run(),
+                block.key().submission(), block.table().tableName(), block.year(), block.firstRow());
+        return new Block(block.table(), block.key(), block.year(), block.firstRow(), block.rows(), data,
+                block.submissionId(), block.relativePath(), block.submitter(), block.memberState());
     }
 
     /** Replaces a block's rows (same rows, normalised again), kept in the block's order. */
@@ -499,13 +516,9 @@ public class StagingRepository {
 
     /** Streams a query's rows to the handler without holding the result in memory. */
     public void stream(String sql, RowCallbackHandler handler, Object... args) {
-        streamFetching(1000, sql, handler, args);
-    }
-
-    private void streamFetching(int fetchSize, String sql, RowCallbackHandler handler, Object... args) {
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(sql);
-            ps.setFetchSize(fetchSize);
+            ps.setFetchSize(1000);
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }

@@ -154,13 +154,17 @@ public final class ConsolidatedWorkbookWriter {
         }
     }
 
-    private static <T> T result(Future<T> analysis) throws IOException {
+    /** The result of work done on another thread, its failure thrown as it was thrown there. */
+    static <T> T result(Future<T> work) throws IOException {
         try {
-            return analysis.get();
+            return work.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Writing the workbook was interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }

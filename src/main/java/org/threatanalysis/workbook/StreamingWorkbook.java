@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -148,7 +147,7 @@ final class StreamingWorkbook implements Closeable {
                     zip.write(part.getValue());
                     zip.closeArchiveEntry();
                 } else {
-                    DeflatedPart done = awaitDeflated(sheet);
+                    DeflatedPart done = ConsolidatedWorkbookWriter.result(sheet);
                     ZipArchiveEntry entry = new ZipArchiveEntry(part.getKey());
                     entry.setMethod(ZipArchiveEntry.DEFLATED);
                     entry.setCrc(done.crc());
@@ -169,23 +168,6 @@ final class StreamingWorkbook implements Closeable {
 
     /** A sheet's whole XML, deflated (raw), with what the zip entry needs to know of it. */
     record DeflatedPart(Path file, long crc, long size) {
-    }
-
-    private static DeflatedPart awaitDeflated(Future<DeflatedPart> sheet) throws IOException {
-        try {
-            return sheet.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Writing the workbook was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IOException(e.getCause());
-        }
     }
 
     /** Removes the temporary files. */

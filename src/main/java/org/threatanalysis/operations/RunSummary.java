@@ -16,7 +16,7 @@ public record RunSummary(long runId, long executionId, String status, String exi
                 .append(" ignored").append(System.lineSeparator());
         if (filesReused > 0) {
             s.append("  unchanged: ").append(filesReused).append(filesReused == 1 ? " submission" : " submissions")
-                    .append(" not read again (same file and SHA-256 as the last completed run; its staged rows read in place)")
+                    .append(" not read again (same file and SHA-256 as the last completed run; their staged rows are read in place)")
                     .append(System.lineSeparator());
         }
         s.append("  rows: ").append(rowsStaged).append(" staged, ").append(rowsRejected).append(" rejected; ")

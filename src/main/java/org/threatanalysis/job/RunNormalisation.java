@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.threatanalysis.normalisation.ModusOperandiMatcher;
 import org.threatanalysis.normalisation.RouteParser;
 import org.threatanalysis.normalisation.ScoredModusOperandiMatcher;
 import org.threatanalysis.normalisation.SeparatorRouteParser;
+import org.threatanalysis.reading.SheetNames;
 import org.threatanalysis.reading.SubmissionWorkbook;
 import org.threatanalysis.reference.ReferenceData;
 import org.threatanalysis.reference.ReferenceWorkbook;
@@ -69,6 +71,11 @@ public final class RunNormalisation {
                     continue;
                 }
                 String relative = input.relativize(file).toString().replace('\\', '/');
+                // A look at the sheet names settles most files without opening them with POI.
+                Optional<List<String>> sheets = SheetNames.peek(file);
+                if (sheets.isPresent() && !ReferenceWorkbook.isReferenceWorkbook(sheets.get())) {
+                    continue;
+                }
                 try (SubmissionWorkbook workbook = SubmissionWorkbook.open(file)) {
                     if (ReferenceWorkbook.isReferenceWorkbook(workbook)) {
                         workbooks.add(ReferenceWorkbook.read(workbook, relative, ReferenceData.columns()));

@@ -55,10 +55,18 @@ public record ReferenceWorkbook(String name, Map<String, List<Map<String, String
 
     /** Whether a workbook is reference input rather than a submission (it has no cover sheet). */
     public static boolean isReferenceWorkbook(SubmissionWorkbook workbook) {
-        if (workbook.findSheet("Submission").isPresent()) {
+        return isReferenceWorkbook(workbook.sheetNames());
+    }
+
+    /**
+     * Whether a workbook with these sheets is reference input: no cover sheet ("Submission",
+     * whatever its case and surrounding spaces), and a reference sheet or a Review sheet.
+     */
+    public static boolean isReferenceWorkbook(List<String> sheetNames) {
+        if (sheetNames.stream().anyMatch(name -> name.trim().toLowerCase(java.util.Locale.ROOT).equals("submission"))) {
             return false;
         }
-        return workbook.sheetNames().stream().anyMatch(
+        return sheetNames.stream().anyMatch(
                 name -> fileForSheet(name).isPresent() || TextFolding.fold(name).equals("review"));
     }
 

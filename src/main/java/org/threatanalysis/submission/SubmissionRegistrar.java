@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.threatanalysis.reading.CellRange;
 import org.threatanalysis.reading.OverBudgetException;
 import org.threatanalysis.reading.ReadingBudget;
@@ -90,18 +91,10 @@ public final class SubmissionRegistrar {
             throws IOException {
         List<Path> files = SubmissionDiscovery.discover(inputFolder, excludedFolders);
         List<Registered> registered = new ArrayList<>();
-        ExecutorService worker = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "register-file");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService worker = Executors.newCachedThreadPool(daemonThreads("register-file-"));
         // Files are read side by side on as many lanes as the import has threads; each lane
         // waits for its file with the budget's backstop, results are taken in file order.
-        ExecutorService lanes = Executors.newFixedThreadPool(parallelism, runnable -> {
-            Thread thread = new Thread(runnable, "register-lane");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService lanes = Executors.newFixedThreadPool(parallelism, daemonThreads("register-lane-"));
         try {
             List<Future<Registered>> results = new ArrayList<>();
             int id = 0;
@@ -123,6 +116,13 @@ public final class SubmissionRegistrar {
             worker.shutdownNow();
         }
         return registered;
+    }
+
+    /** Daemon threads: a file that hangs past its budget never keeps the JVM alive. */
+    private static CustomizableThreadFactory daemonThreads(String prefix) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
+        threads.setDaemon(true);
+        return threads;
     }
 
     private static Registered take(Future<Registered> result) throws IOException {

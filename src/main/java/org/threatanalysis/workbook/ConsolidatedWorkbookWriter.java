@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.stream.Stream;
 
 import org.apache.poi.ooxml.POIXMLProperties;
@@ -27,6 +27,7 @@ import org.threatanalysis.analysis.ChangeAnalysis;
 import org.threatanalysis.analysis.ChangeReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.threatanalysis.normalisation.RouteParser;
 import org.threatanalysis.reference.ReferenceData;
 import org.threatanalysis.staging.RowTable;
@@ -102,16 +103,7 @@ public final class ConsolidatedWorkbookWriter {
         // The change analysis and the four large sheets are independent: they run side by side
         // (as many at a time as there are threads), each sheet streaming to its own file. Their
         // sheets are reserved first, so that they keep their place whatever finishes first.
-        ExecutorService sheetThreads = Executors.newFixedThreadPool(threads, new java.util.concurrent.ThreadFactory() {
-            private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-
-            @Override
-            public Thread newThread(Runnable runnable) {
-                Thread thread = new Thread(runnable, "write-sheets-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            }
-        });
+        ExecutorService sheetThreads = Executors.newFixedThreadPool(threads, daemonThreads("write-sheets-"));
         try {
             ChangeSheets.NAMES.forEach(workbook::reserveSheet);
             List.of(INDICATORS, MODUS_OPERANDI, ROUTES, ReviewSheet.NAME).forEach(workbook::reserveSheet);
@@ -152,6 +144,13 @@ public final class ConsolidatedWorkbookWriter {
             workbook.close();
             template.close();
         }
+    }
+
+    /** Daemon threads named {@code prefix1, prefix2, ...}: a failed write never keeps the JVM alive. */
+    static ThreadFactory daemonThreads(String prefix) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
+        threads.setDaemon(true);
+        return threads;
     }
 
     /** The result of work done on another thread, its failure thrown as it was thrown there. */

@@ -63,10 +63,6 @@ final class StreamingWorkbook implements Closeable {
         this.threads = Math.max(1, threads);
     }
 
-    XSSFWorkbook template() {
-        return template;
-    }
-
     /**
      * Creates a sheet now, in this place among the sheets, to be filled later (by name, with
      * {@link #createSheet}): lets sheets be filled in another order than they are shown.
@@ -121,11 +117,8 @@ final class StreamingWorkbook implements Closeable {
                 parts.put(part.getName(), in.readAllBytes());
             }
         }
-        ExecutorService deflating = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "deflate-sheets");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService deflating = Executors.newFixedThreadPool(threads,
+                ConsolidatedWorkbookWriter.daemonThreads("deflate-sheets-"));
         try {
             Map<String, Future<DeflatedPart>> deflated = new HashMap<>();
             parts.forEach((name, xml) -> {

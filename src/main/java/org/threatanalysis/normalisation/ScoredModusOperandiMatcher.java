@@ -49,7 +49,8 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
     private final Map<String, List<Phrase>> phrasesByCode = new HashMap<>();
     private final Map<String, Double> stemWeights = new HashMap<>();
     private final Set<String> knownStems;
-    private final List<String> knownStemsInOrder;
+    /** Vocabulary stems long enough for a typo match, by their first character (a typo never changes it). */
+    private final Map<Character, List<String>> typoCandidates = new HashMap<>();
     private final boolean digitStems;
     private final Map<String, Set<String>> codesByStem = new HashMap<>();
     private final Map<String, String> areaByCode = new HashMap<>();
@@ -83,7 +84,12 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
         int codes = Math.max(1, stemsByCode.size());
         codesByStem.forEach((stem, set) -> stemWeights.put(stem, Math.log(1.0 + (double) codes / set.size())));
         this.knownStems = Set.copyOf(codesByStem.keySet());
-        this.knownStemsInOrder = List.copyOf(new java.util.TreeSet<>(codesByStem.keySet()));
+        List<String> knownStemsInOrder = List.copyOf(new java.util.TreeSet<>(codesByStem.keySet()));
+        for (String stem : knownStemsInOrder) {
+            if (stem.length() >= 5) {
+                typoCandidates.computeIfAbsent(stem.charAt(0), c -> new ArrayList<>()).add(stem);
+            }
+        }
         this.digitStems = knownStemsInOrder.stream().anyMatch(stem -> Character.isDigit(stem.charAt(0)));
         for (String code : stemsByCode.keySet()) {
             areaByCode.put(code, vocabulary.entry(code).map(e -> e.attribute("crime_area")).orElse(""));
@@ -215,13 +221,29 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
         return unknownWordHits.get(textStem, this::compareWithVocabulary);
     }
 
+    /**
+     * Looks only where {@link #similarity} can be above zero: the text stem's own prefixes of four
+     * letters or more, and the stems that start with its first letter. Same result, in the same
+     * (alphabetical) order, as comparing it with every vocabulary stem.
+     */
     private List<StemHit> compareWithVocabulary(String textStem) {
-        List<StemHit> found = new ArrayList<>();
-        for (String phraseStem : knownStemsInOrder) {
-            double similarity = similarity(textStem, phraseStem);
-            if (similarity > 0) {
-                found.add(new StemHit(phraseStem, textStem, similarity));
+        Set<String> similar = new java.util.TreeSet<>();
+        for (int end = 4; end <= textStem.length(); end++) {
+            String prefix = textStem.substring(0, end);
+            if (knownStems.contains(prefix)) {
+                similar.add(prefix);
             }
+        }
+        if (textStem.length() >= 5) {
+            for (String phraseStem : typoCandidates.getOrDefault(textStem.charAt(0), List.of())) {
+                if (!similar.contains(phraseStem) && similarity(textStem, phraseStem) > 0) {
+                    similar.add(phraseStem);
+                }
+            }
+        }
+        List<StemHit> found = new ArrayList<>(similar.size());
+        for (String phraseStem : similar) {
+            found.add(new StemHit(phraseStem, textStem, similarity(textStem, phraseStem)));
         }
         return List.copyOf(found);
     }

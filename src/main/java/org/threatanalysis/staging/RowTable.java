@@ -108,16 +108,27 @@ public enum RowTable {
         }
     };
 
-    /** Nulls first, as the database's ORDER BY put them before. */
-    private static final Comparator<String> CODES = Comparator.nullsFirst(Comparator.naturalOrder());
+    /** Nulls first, as the database's ORDER BY put them before. Written out: this runs per row. */
+    private static int compareCodes(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return a.compareTo(b);
+    }
 
-    private static final Comparator<StagedRows.Indicator> INDICATOR_ORDER = Comparator
-            .comparing(StagedRows.Indicator::crimeArea, CODES).thenComparing(StagedRows.Indicator::indicator, CODES)
-            .thenComparing(StagedRows.Indicator::commodity, CODES);
-    private static final Comparator<StagedRows.ModusOperandi> MODUS_OPERANDI_ORDER = Comparator
-            .comparing(StagedRows.ModusOperandi::crimeArea, CODES).thenComparing(StagedRows.ModusOperandi::code, CODES);
-    private static final Comparator<StagedRows.Route> ROUTE_ORDER = Comparator
-            .comparing(StagedRows.Route::crimeArea, CODES).thenComparing(StagedRows.Route::countries, CODES);
+    private static final Comparator<StagedRows.Indicator> INDICATOR_ORDER = (a, b) -> {
+        int c = compareCodes(a.crimeArea(), b.crimeArea());
+        c = c != 0 ? c : compareCodes(a.indicator(), b.indicator());
+        return c != 0 ? c : compareCodes(a.commodity(), b.commodity());
+    };
+    private static final Comparator<StagedRows.ModusOperandi> MODUS_OPERANDI_ORDER = (a, b) -> {
+        int c = compareCodes(a.crimeArea(), b.crimeArea());
+        return c != 0 ? c : compareCodes(a.code(), b.code());
+    };
+    private static final Comparator<StagedRows.Route> ROUTE_ORDER = (a, b) -> {
+        int c = compareCodes(a.crimeArea(), b.crimeArea());
+        return c != 0 ? c : compareCodes(a.countries(), b.countries());
+    };
 
     private final String tableName;
 
@@ -174,7 +185,11 @@ public enum RowTable {
 
     /** {@link #keyOrder()}, then the sheet row: the order within a block. */
     public Comparator<StagedRows.Staged> blockOrder() {
-        return keyOrder().thenComparingInt(this::sheetRow);
+        Comparator<StagedRows.Staged> keys = keyOrder();
+        return (a, b) -> {
+            int c = keys.compare(a, b);
+            return c != 0 ? c : Integer.compare(sheetRow(a), sheetRow(b));
+        };
     }
 
     private static void common(Output out, int sheetRow, String source, int year, String crimeArea,

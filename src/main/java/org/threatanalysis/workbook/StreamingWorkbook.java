@@ -256,41 +256,74 @@ final class StreamingWorkbook implements Closeable {
         }
 
         /**
-         * XML-escapes text. Characters XML cannot carry become '?', as in POI; a literal
-         * {@code _xHHHH_} is escaped so that Excel does not read it as an escaped character.
+         * XML-escapes text and encodes it to UTF-8 in one pass. Characters XML cannot carry become
+         * '?', as in POI; a literal {@code _xHHHH_} is escaped so that Excel does not read it as an
+         * escaped character. Plain ASCII, nearly all of a submission's text, takes one table look-up.
          */
         private void writeEscaped(String text) {
             int length = text.length();
-            int start = 0;
+            byte[] out = buffer;
+            int at = buffered;
             for (int i = 0; i < length; i++) {
+                if (at > out.length - 8) {
+                    buffered = at;
+                    flushBuffer();
+                    at = 0;
+                }
                 char c = text.charAt(i);
-                String replacement = null;
-                if (c == '<') {
-                    replacement = "&lt;";
-                } else if (c == '>') {
-                    replacement = "&gt;";
-                } else if (c == '&') {
-                    replacement = "&amp;";
-                } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF) {
-                    replacement = "?";
-                } else if (Character.isSurrogate(c)) {
-                    boolean paired = Character.isHighSurrogate(c) && i + 1 < length
-                            && Character.isLowSurrogate(text.charAt(i + 1));
-                    if (paired) {
-                        i++;
+                if (c < 0x80) {
+                    if (!ASCII_NEEDS_CARE[c]) {
+                        out[at++] = (byte) c;
                         continue;
                     }
-                    replacement = "?";
-                } else if (c == '_' && isEscapeSequence(text, i)) {
-                    replacement = "_x005F_";
-                }
-                if (replacement != null) {
-                    writeRange(text, start, i);
-                    write(replacement);
-                    start = i + 1;
+                    buffered = at;
+                    if (c == '<') {
+                        write("&lt;");
+                    } else if (c == '>') {
+                        write("&gt;");
+                    } else if (c == '&') {
+                        write("&amp;");
+                    } else if (c == '_') {
+                        write(isEscapeSequence(text, i) ? "_x005F_" : "_");
+                    } else {
+                        write("?"); // a control character XML 1.0 cannot carry
+                    }
+                    at = buffered;
+                } else if (c < 0x800) {
+                    out[at++] = (byte) (0xC0 | (c >> 6));
+                    out[at++] = (byte) (0x80 | (c & 0x3F));
+                } else if (Character.isSurrogate(c)) {
+                    if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        int codePoint = Character.toCodePoint(c, text.charAt(++i));
+                        out[at++] = (byte) (0xF0 | (codePoint >> 18));
+                        out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+                        out[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+                        out[at++] = (byte) (0x80 | (codePoint & 0x3F));
+                    } else {
+                        out[at++] = '?'; // a lone surrogate
+                    }
+                } else if (c == 0xFFFE || c == 0xFFFF) {
+                    out[at++] = '?';
+                } else {
+                    out[at++] = (byte) (0xE0 | (c >> 12));
+                    out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    out[at++] = (byte) (0x80 | (c & 0x3F));
                 }
             }
-            writeRange(text, start, length);
+            buffered = at;
+        }
+
+        /** ASCII characters that {@link #writeEscaped} does not copy as they are. */
+        private static final boolean[] ASCII_NEEDS_CARE = new boolean[0x80];
+
+        static {
+            for (char c = 0; c < 0x20; c++) {
+                ASCII_NEEDS_CARE[c] = c != '\t' && c != '\n' && c != '\r';
+            }
+            ASCII_NEEDS_CARE['<'] = true;
+            ASCII_NEEDS_CARE['>'] = true;
+            ASCII_NEEDS_CARE['&'] = true;
+            ASCII_NEEDS_CARE['_'] = true;
         }
 
         private static boolean isEscapeSequence(String text, int at) {

@@ -105,16 +105,9 @@ CREATE CACHED TABLE IF NOT EXISTS ta_submission_rows (
 );
 CREATE INDEX IF NOT EXISTS ta_submission_rows_key ON ta_submission_rows (rows_run, rows_submission);
 
--- The merged ranges of each sheet of an accepted submission, found when registration read the
--- file through (space-separated A1 references), so that the import does not read the sheet an
--- extra time to find them (an .xlsx lists them after the rows).
-CREATE CACHED TABLE IF NOT EXISTS ta_sheet_merge (
-    run_id         BIGINT           NOT NULL,
-    submission_id  INTEGER          NOT NULL,
-    sheet          VARCHAR(100)     NOT NULL,
-    merged_ranges  VARCHAR(1000000) NOT NULL,
-    PRIMARY KEY (run_id, submission_id, sheet)
-);
+-- Registration no longer reads the data sheets, so it has no merged ranges to hand on (a
+-- database of an earlier version may still have this table).
+DROP TABLE ta_sheet_merge IF EXISTS;
 
 -- The staged rows of each import counted by year and table once they are final (row_table:
 -- indicator, modus_operandi, route, blank, total, rejected; flagged: modus operandi without a

@@ -6,7 +6,10 @@ import org.apache.poi.ss.util.CellReference;
 import org.threatanalysis.reading.CellValue;
 import org.threatanalysis.staging.StagedRows.DataQualityIssue;
 
-/** What the submission reader hands on: a data row, or a finding about a whole sheet. */
+/**
+ * What the submission reader hands on: a data row, a finding about a whole sheet, or the end of
+ * a file that is rejected as a whole.
+ */
 public sealed interface ImportItem {
 
     /**
@@ -38,5 +41,12 @@ public sealed interface ImportItem {
 
     /** A finding about a sheet rather than a row (no header found, unknown column). */
     record SheetNotice(DataQualityIssue issue) implements ImportItem {
+    }
+
+    /**
+     * The file broke the reading budget or turned out damaged while it was read: it is rejected
+     * as a whole, with this reason, and nothing of it is staged. Always the reader's last item.
+     */
+    record FileRejected(String reason) implements ImportItem {
     }
 }

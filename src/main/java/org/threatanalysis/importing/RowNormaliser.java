@@ -53,6 +53,9 @@ public final class RowNormaliser {
         if (item instanceof ImportItem.SheetNotice notice) {
             return new ImportResult(null, null, List.of(notice.issue()));
         }
+        if (item instanceof ImportItem.FileRejected rejected) {
+            return ImportResult.fileRejected(rejected.reason());
+        }
         ImportItem.RawRow row = (ImportItem.RawRow) item;
         if (row.blank()) {
             return passed(row, "BLANK");

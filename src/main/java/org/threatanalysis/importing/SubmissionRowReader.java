@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.apache.poi.ss.util.CellReference;
@@ -14,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.threatanalysis.reading.CellRange;
+import org.threatanalysis.reading.BudgetTally;
 import org.threatanalysis.reading.ReadingBudget;
 import org.threatanalysis.reading.SheetReader;
 import org.threatanalysis.reading.SheetRow;
@@ -34,11 +32,13 @@ import org.threatanalysis.submission.SubmissionRegistrar;
  * execution context at each commit. A restarted reader first checks that the file is still the
  * one registered (SHA-256), then re-opens it and skips to that position; a stream cannot seek.
  *
- * <p>Errors: a file that cannot be opened fails the partition (it was read through at
- * registration, so this means it changed or the disk failed). A sheet that fails while it is being
- * read (POI or the XML parser throwing anything, a budget exceeded) does not fail the step: the
- * reader hands on a {@link ImportItem.SheetNotice} naming the sheet, the last row read and the
- * reason, and goes on with the next sheet; registration has normally rejected such files already.
+ * <p>Budget and errors: the data sheets are read once, here, under the {@link ReadingBudget}
+ * (rows per sheet, filled cells, characters per cell, time; see {@link BudgetTally}).
+ * Registration opened the file and read its cover sheet, so a file that cannot be opened now
+ * fails the partition (it changed or the disk failed). A file that breaks the budget, or whose
+ * sheet fails while it is read (POI or the XML parser throwing anything), is rejected as a whole,
+ * as registration would have rejected it: the reader hands on a {@link ImportItem.FileRejected}
+ * with the reason, then nothing more, and the writer removes what earlier chunks staged.
  *
  * <p>The number of rows handed on is kept in the execution context under {@link #ROWS_READ},
  * for the check that every row read was staged, rejected or passed over.
@@ -61,8 +61,9 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
     private final HeaderAliases aliases;
     private final ReadingBudget budget;
 
-    private final Map<String, List<CellRange>> mergedRanges;
     private SubmissionWorkbook workbook;
+    private BudgetTally tally;
+    private boolean rejected;
     private SheetReader rows;
     private SheetKind kind;
     private String sheetName;
@@ -81,16 +82,6 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
 
     public SubmissionRowReader(int submissionId, Path file, String relativePath, String fingerprint,
             HeaderAliases aliases, ReadingBudget budget) {
-        this(submissionId, file, relativePath, fingerprint, aliases, budget, Map.of());
-    }
-
-    /**
-     * @param mergedRanges the merged ranges per sheet that registration found (a sheet absent
-     *        from the map is read once more first to find them)
-     */
-    public SubmissionRowReader(int submissionId, Path file, String relativePath, String fingerprint,
-            HeaderAliases aliases, ReadingBudget budget, Map<String, List<CellRange>> mergedRanges) {
-        this.mergedRanges = Map.copyOf(mergedRanges);
         this.submissionId = submissionId;
         this.file = file;
         this.relativePath = relativePath;
@@ -108,7 +99,9 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
                         + "(SHA-256 " + fingerprint.substring(0, 12) + "… became " + actual.substring(0, 12)
                         + "…); start a new run to consolidate the new version.");
             }
-            workbook = SubmissionWorkbook.open(file, budget, budget.startClock());
+            ReadingBudget.Deadline deadline = budget.startClock();
+            workbook = SubmissionWorkbook.open(file, budget, deadline);
+            tally = new BudgetTally(budget, deadline);
         } catch (IOException | UnreadableWorkbookException e) {
             throw new ItemStreamException("The submission " + relativePath + " cannot be opened for import: "
                     + e.getMessage(), e);
@@ -150,7 +143,7 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
             if (!pending.isEmpty()) {
                 continue;
             }
-            if (sheetIndex >= SheetKind.values().length - 1) {
+            if (rejected || sheetIndex >= SheetKind.values().length - 1) {
                 closeSheet();
                 return null;
             }
@@ -162,20 +155,32 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
     }
 
     /**
-     * The next row of the current sheet, or {@code null} at its end. A failure while reading ends
-     * the sheet with a notice instead of failing the step.
+     * The next row of the current sheet, counted against the budget, or {@code null} at its end.
+     * A failure or a budget exceeded rejects the file instead of failing the step.
      */
     private SheetRow nextRowOrNotice() {
         try {
-            return rows.hasNext() ? rows.next() : null;
+            if (!rows.hasNext()) {
+                return null;
+            }
+            SheetRow row = rows.next();
+            tally.row(row);
+            return row;
         } catch (RuntimeException | StackOverflowError e) {
-            log.warn("Sheet '{}' of {} failed after row {}: {}", sheetName, relativePath, lastRowNumber, e.toString());
-            pending.add(new ImportItem.SheetNotice(new DataQualityIssue(submissionId, relativePath, sheetName,
-                    null, null, null, "The sheet could not be read beyond row " + lastRowNumber + ": "
-                            + WorkbookOpener.reasonFor(e) + " The rows after it were not imported.", true)));
-            closeRowsOnly();
+            reject(e);
             return null;
         }
+    }
+
+    /** Ends the file: what it handed on so far is undone by the writer, which rejects it. */
+    private void reject(Throwable failure) {
+        String reason = WorkbookOpener.reasonFor(failure);
+        log.warn("Rejected {} while importing sheet '{}' after row {}: {}", relativePath, sheetName, lastRowNumber,
+                failure.toString());
+        pending.clear();
+        pending.add(new ImportItem.FileRejected(reason));
+        rejected = true;
+        closeSheet();
     }
 
     private void openSheet(int index) {
@@ -191,12 +196,13 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
         }
         sheetName = name.get();
         try {
-            List<CellRange> merged = mergedRanges.get(sheetName);
-            rows = merged != null ? workbook.openSheet(sheetName, merged) : workbook.openSheet(sheetName);
+            tally.startSheet(sheetName);
+            rows = workbook.openSheet(sheetName);
             layout = null;
             int scanned = 0;
             while (rows.hasNext() && scanned < HeaderLayout.SEARCH_ROWS) {
                 SheetRow row = rows.next();
+                tally.row(row);
                 scanned++;
                 Optional<HeaderLayout> header = HeaderLayout.detect(kind, row, aliases);
                 if (header.isPresent()) {
@@ -205,6 +211,11 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
                 }
             }
             if (layout == null) {
+                // Nothing of the sheet is imported, but it is read to its end under the budget all
+                // the same: a file over budget is rejected whatever its headers say.
+                while (rows.hasNext()) {
+                    tally.row(rows.next());
+                }
                 pending.add(new ImportItem.SheetNotice(new DataQualityIssue(submissionId, relativePath, sheetName,
                         null, null, null, "No header row naming the columns " + String.join(", ",
                                 kind.requiredFields().stream().map(SubmissionRowReader::label).toList())
@@ -221,11 +232,7 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
                         false)));
             }
         } catch (IOException | RuntimeException | StackOverflowError e) {
-            log.warn("Sheet '{}' of {} cannot be read: {}", sheetName, relativePath, e.toString());
-            pending.add(new ImportItem.SheetNotice(new DataQualityIssue(submissionId, relativePath, sheetName,
-                    null, null, null, "The sheet could not be read: " + WorkbookOpener.reasonFor(e)
-                            + " It was not imported.", true)));
-            closeSheet();
+            reject(e);
         }
     }
 

@@ -119,14 +119,16 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     Step importSubmissions(JobRepository jobRepository, Step importSubmission, SubmissionPartitioner submissionPartitioner,
-            ConsolidationProperties properties, List<ConsolidationStepListener> listeners) {
+            ConsolidationProperties properties, StagingRepository staging, PlatformTransactionManager transactionManager,
+            List<ConsolidationStepListener> listeners) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("import-");
         executor.setConcurrencyLimit(properties.importThreads());
         PartitionStepBuilder builder = new StepBuilder(IMPORT_STEP, jobRepository)
                 .partitioner(IMPORT_PARTITION_STEP, submissionPartitioner)
                 .step(importSubmission)
                 .taskExecutor(executor)
-                .gridSize(properties.importThreads());
+                .gridSize(properties.importThreads())
+                .listener(new YearsDecidedAgainAfterImport(staging, transactionManager));
         listeners.forEach(l -> builder.listener((StepExecutionListener) l));
         return builder.build();
     }
@@ -163,12 +165,8 @@ public class ConsolidationJobConfiguration {
         RunNormalisation.Normalisers normalisers = normalisers(runNormalisation, stepExecution);
         SubmissionRowReader rows = new SubmissionRowReader(submission.submissionId(),
                 input.resolve(submission.relativePath()), submission.relativePath(), submission.fingerprint(),
-                normalisers.reference().headerAliases(), properties.budget(),
-                staging.mergedRanges(RunIds.of(stepExecution), submission.submissionId()));
-        SubmissionRecord s = submission;
-        CoverSheet cover = new CoverSheet(s.memberState(), s.reportingEntity(), s.submitter(), s.memberStateRaw(),
-                s.entityRaw(), s.periodFrom(), s.periodTo(), s.submissionDate(), s.revision(), s.templateVersion());
-        return new NormalisingRowReader(rows, normalisers.rows(), cover);
+                normalisers.reference().headerAliases(), properties.budget());
+        return new NormalisingRowReader(rows, normalisers.rows(), CoverSheet.of(submission));
     }
 
     private static RunNormalisation.Normalisers normalisers(RunNormalisation runNormalisation, StepExecution stepExecution) {

@@ -20,7 +20,7 @@ import org.threatanalysis.staging.StagingRepository;
  *
  * <p>After it completed: the rows the reader handed on must equal the rows found in staging for
  * that submission (staged, rejected by a data-quality finding, or passed over as blank or total)
- * and the rows the import counted as it wrote them. A difference means the database lost or
+ * and the rows the import counted as it wrote them; none for a file the import rejected as a whole. A difference means the database lost or
  * duplicated rows; the partition is then marked failed with a message that says so, and the job
  * fails instead of writing a workbook with rows missing.
  */
@@ -55,6 +55,9 @@ final class ImportVerificationListener implements StepExecutionListener {
         int submissionId = stepExecution.getExecutionContext().getInt(SubmissionPartitioner.SUBMISSION_ID);
         long read = stepExecution.getExecutionContext().getLong(SubmissionRowReader.ROWS_READ, 0L);
         StagingRepository.RowsKey key = new StagingRepository.RowsKey(runId, submissionId);
+        if ("REJECTED".equals(staging.submission(runId, submissionId).status())) {
+            read = 0; // rejected while it was read: nothing of it may remain staged
+        }
         long accounted = staging.rowsAccountedFor(key);
         long counted = staging.rowsCountedFor(key);
         if (read == accounted && read == counted) {

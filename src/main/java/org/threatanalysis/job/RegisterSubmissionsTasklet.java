@@ -1,7 +1,6 @@
 package org.threatanalysis.job;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.threatanalysis.staging.StagingRepository;
 import org.threatanalysis.staging.SubmissionRecord;
 import org.threatanalysis.workbook.ConsolidatedWorkbookWriter;
-import org.threatanalysis.submission.Supersession;
 import org.threatanalysis.submission.SubmissionRegistrar;
 
 /**
@@ -99,7 +97,6 @@ final class RegisterSubmissionsTasklet implements Tasklet {
             }
         }
         List<SubmissionRegistrar.Registered> registered = registrar.register(input, excluded, known);
-        List<Supersession.Candidate> candidates = new ArrayList<>();
         int accepted = 0;
         int rejected = 0;
         int ignored = 0;
@@ -107,22 +104,13 @@ final class RegisterSubmissionsTasklet implements Tasklet {
         for (SubmissionRegistrar.Registered file : registered) {
             staging.insertSubmission(runId, file.record());
             switch (file.record().status()) {
-                case "ACCEPTED" -> {
-                    accepted++;
-                    candidates.add(new Supersession.Candidate(file.record().submissionId(),
-                            file.record().relativePath(), file.cover()));
-                }
+                case "ACCEPTED" -> accepted++;
                 case "REJECTED" -> rejected++;
                 case "REFERENCE" -> reference++;
                 default -> ignored++;
             }
         }
-        int superseded = 0;
-        for (Supersession.YearDecision decision : Supersession.decide(candidates)) {
-            staging.insertSubmissionYear(runId, decision.submissionId(), decision.year(),
-                    decision.standing() ? "STANDING" : "SUPERSEDED", decision.supersededBy());
-            superseded += decision.standing() ? 0 : 1;
-        }
+        int superseded = YearDecisions.decide(staging, runId);
         int reused = 0;
         long reusedRows = 0;
         for (SubmissionRegistrar.Registered file : registered) {
@@ -136,7 +124,6 @@ final class RegisterSubmissionsTasklet implements Tasklet {
                 reused++;
             } else {
                 staging.setRowsKey(runId, id, new StagingRepository.RowsKey(runId, id));
-                staging.saveMergedRanges(runId, id, file.mergedRanges());
             }
         }
         stepExecution.getExecutionContext().putInt(REUSED, reused);

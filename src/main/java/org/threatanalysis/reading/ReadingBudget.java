@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param maxCells most non-empty cells in all data sheets together
  * @param maxCellChars most characters in one cell; Excel itself stops at 32,767
  * @param maxSharedStringChars most characters in the shared-string table in total
- * @param timePerFile longest time spent validating one file at registration
+ * @param timePerFile longest time spent reading one file: at registration, and again for its data sheets at import
  * @param minInflateRatio smallest compressed/uncompressed ratio POI accepts for a zip entry
  * @param maxEntryBytes largest uncompressed zip entry POI accepts
  * @param maxZipEntries most entries in the zip package

@@ -167,10 +167,16 @@ final class XlsxWorkbook implements SubmissionWorkbook {
 
     /**
      * Merged ranges are listed after the rows in the sheet XML, so a first pass collects them
-     * before the rows are streamed.
+     * before the rows are streamed. Most sheets have none: a byte search for the element's name
+     * settles that at the cost of inflating the part, and only a sheet that mentions it is parsed.
      */
     private List<CellRange> readMergedRegions(String relationId)
             throws IOException, OpenXML4JException, XMLStreamException {
+        try (InputStream in = reader.getSheet(relationId)) {
+            if (!mayHaveMergedCells(in)) {
+                return List.of();
+            }
+        }
         try (InputStream in = reader.getSheet(relationId)) {
             XMLStreamReader xml = SafeXml.reader(in);
             try {
@@ -179,6 +185,56 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                 xml.close();
             }
         }
+    }
+
+    private static final byte[] MERGE_CELL = "mergeCell".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * Whether the sheet XML may list merged cells: {@code false} only when it is ASCII-compatible
+     * (UTF-8, as Excel writes it; not UTF-16) and the bytes {@code mergeCell} occur nowhere in it.
+     */
+    static boolean mayHaveMergedCells(InputStream in) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        int keep = MERGE_CELL.length - 1;
+        int filled = 0;
+        boolean first = true;
+        int read;
+        while ((read = in.read(buffer, filled, buffer.length - filled)) > 0) {
+            filled += read;
+            if (first && filled >= 2) {
+                first = false;
+                int b0 = buffer[0] & 0xFF;
+                int b1 = buffer[1] & 0xFF;
+                if (b0 == 0 || b1 == 0 || b0 == 0xFE || b0 == 0xFF) {
+                    return true; // UTF-16 or UTF-32: let the XML parser decide
+                }
+            }
+            if (indexOf(buffer, filled, MERGE_CELL) >= 0) {
+                return true;
+            }
+            if (filled > keep) {
+                // the name may straddle two reads: keep the tail that could start it
+                System.arraycopy(buffer, filled - keep, buffer, 0, keep);
+                filled = keep;
+            }
+        }
+        return indexOf(buffer, filled, MERGE_CELL) >= 0;
+    }
+
+    private static int indexOf(byte[] data, int length, byte[] wanted) {
+        byte head = wanted[0];
+        for (int i = 0, last = length - wanted.length; i <= last; i++) {
+            if (data[i] == head) {
+                int j = 1;
+                while (j < wanted.length && data[i + j] == wanted[j]) {
+                    j++;
+                }
+                if (j == wanted.length) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /** Collects the {@code <mergeCell>} ranges from where the reader stands to the end of the sheet. */
@@ -304,6 +360,10 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                             return new SheetRow(rowNumber, cells);
                         }
                         case "sheetData" -> {
+                            // The rest of the part is read too, so that a sheet damaged after its
+                            // rows fails here like any damaged sheet (its merged ranges, if any,
+                            // were read by the first pass).
+                            mergedRegionsFrom(xml);
                             return null;
                         }
                         default -> { }

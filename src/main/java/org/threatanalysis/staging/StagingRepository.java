@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import org.threatanalysis.reading.CellRange;
 
 /**
  * Reads and writes the staging tables with plain JDBC batches. Writes join the caller's
@@ -28,7 +27,7 @@ public class StagingRepository {
             "ta_passed_row", "ta_row_block");
 
     /** The tables that describe a run (keyed by run id), in the order they are deleted. */
-    private static final List<String> RUN_TABLES = List.of("ta_run_output", "ta_sheet_merge", "ta_reused_submission",
+    private static final List<String> RUN_TABLES = List.of("ta_run_output", "ta_reused_submission",
             "ta_submission_rows", "ta_submission_year", "ta_submission");
 
     /**
@@ -261,33 +260,6 @@ public class StagingRepository {
                 + "AND row_rejected AND sheet_row IS NOT NULL GROUP BY run_id, submission_id", args);
     }
 
-    private static final int MAX_MERGED_RANGES_CHARS = 1_000_000;
-
-    /**
-     * Keeps the merged ranges registration found in each sheet of a submission, for its import.
-     * A sheet with an outlandish number of ranges is not kept; its import finds them itself.
-     */
-    public void saveMergedRanges(long runId, int submissionId, Map<String, List<CellRange>> mergedRanges) {
-        mergedRanges.forEach((sheet, ranges) -> {
-            String text = String.join(" ", ranges.stream().map(CellRange::reference).toList());
-            if (text.length() <= MAX_MERGED_RANGES_CHARS && sheet.length() <= 100) {
-                jdbc.update("INSERT INTO ta_sheet_merge (run_id, submission_id, sheet, merged_ranges) VALUES (?, ?, ?, ?)",
-                        runId, submissionId, sheet, text);
-            }
-        });
-    }
-
-    /** The merged ranges registration found per sheet of a submission (sheets it did not keep are absent). */
-    public Map<String, List<CellRange>> mergedRanges(long runId, int submissionId) {
-        Map<String, List<CellRange>> ranges = new HashMap<>();
-        jdbc.query("SELECT sheet, merged_ranges FROM ta_sheet_merge WHERE run_id = ? AND submission_id = ?", rs -> {
-            String text = rs.getString(2);
-            ranges.put(rs.getString(1), text.isEmpty() ? List.of()
-                    : java.util.Arrays.stream(text.split(" ")).map(CellRange::parse).toList());
-        }, runId, submissionId);
-        return ranges;
-    }
-
     /** Records that rows of an import were normalised with the given reference data (once per pair). */
     public void recordNormalisedWith(long runId, int submissionId, String fingerprint) {
         jdbc.update("""
@@ -326,6 +298,29 @@ public class StagingRepository {
                 cut(s.entityRaw()), s.periodFrom(), s.periodTo(),
                 s.submissionDate() == null ? null : Date.valueOf(s.submissionDate()), s.revision(),
                 cut(s.templateVersion()));
+    }
+
+    /**
+     * Records a submission that broke the reading budget, or turned out damaged, while it was
+     * imported: the rows its earlier chunks staged are removed, and it is registered as rejected
+     * with the reason and without cover-sheet fields or years, as if registration had rejected it.
+     * In the caller's (the chunk's) transaction. The import step then decides again which
+     * submission stands for each year ({@link #insertSubmissionYear}).
+     */
+    public void rejectAtImport(long runId, int submissionId, String reason) {
+        deleteImportedRows(new RowsKey(runId, submissionId));
+        jdbc.update("DELETE FROM ta_submission_rows WHERE run_id = ? AND submission_id = ?", runId, submissionId);
+        jdbc.update("DELETE FROM ta_submission_year WHERE run_id = ? AND submission_id = ?", runId, submissionId);
+        jdbc.update("UPDATE ta_submission SET status = 'REJECTED', reason = ?, member_state = NULL,"
+                + " reporting_entity = NULL, submitter = NULL, member_state_raw = NULL, entity_raw = NULL,"
+                + " period_from = NULL, period_to = NULL, submission_date = NULL, revision = NULL,"
+                + " template_version = NULL WHERE run_id = ? AND submission_id = ?",
+                reason.length() <= 4000 ? reason : reason.substring(0, 3999) + "…", runId, submissionId);
+    }
+
+    /** Removes a run's year-by-year decisions, before they are made again. */
+    public void deleteSubmissionYears(long runId) {
+        jdbc.update("DELETE FROM ta_submission_year WHERE run_id = ?", runId);
     }
 
     public void insertSubmissionYear(long runId, int submissionId, int year, String status, Integer supersededBy) {

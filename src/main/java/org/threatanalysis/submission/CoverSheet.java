@@ -2,6 +2,8 @@ package org.threatanalysis.submission;
 
 import java.time.LocalDate;
 
+import org.threatanalysis.staging.SubmissionRecord;
+
 /**
  * The validated cover sheet of a submission.
  *
@@ -12,6 +14,12 @@ import java.time.LocalDate;
 public record CoverSheet(String memberState, String reportingEntity, String submitter, String memberStateRaw,
         String entityRaw, int periodFrom, int periodTo, LocalDate submissionDate, int revision,
         String templateVersion) {
+
+    /** The cover sheet as registration recorded it (an accepted submission's record). */
+    public static CoverSheet of(SubmissionRecord r) {
+        return new CoverSheet(r.memberState(), r.reportingEntity(), r.submitter(), r.memberStateRaw(), r.entityRaw(),
+                r.periodFrom(), r.periodTo(), r.submissionDate(), r.revision(), r.templateVersion());
+    }
 
     public boolean covers(int year) {
         return year >= periodFrom && year <= periodTo;

@@ -22,7 +22,6 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-import org.threatanalysis.reading.CellRange;
 import org.threatanalysis.reading.OverBudgetException;
 import org.threatanalysis.reading.ReadingBudget;
 import org.threatanalysis.reading.SubmissionWorkbook;
@@ -36,11 +35,13 @@ import org.threatanalysis.staging.SubmissionRecord;
  * their cover sheet, and says for each file whether it is accepted, rejected (with a reason) or
  * ignored (with a reason). One bad file never stops the others.
  *
- * <p>Each file is read under the {@link ReadingBudget}: opened, every sheet the job reads is
- * scanned to its end ({@link WorkbookScan}), then the cover sheet is validated. This happens on a
- * worker thread with the budget's time limit, so that a file that makes POI hang or recurse is
- * rejected (any {@link Throwable} but a {@link VirtualMachineError} other than a stack overflow
- * becomes a reason) and the run goes on.
+ * <p>Each file is opened under the {@link ReadingBudget} (package, workbook part, styles and
+ * shared strings), its cover sheet is read through ({@link WorkbookScan}) and validated, and its
+ * data sheets are looked for. This happens on a worker thread with the budget's time limit, so
+ * that a file that makes POI hang or recurse is rejected (any {@link Throwable} but a
+ * {@link VirtualMachineError} other than a stack overflow becomes a reason) and the run goes on.
+ * The data sheets are read once, by the import, under the same budget: a file that breaks it
+ * there is rejected as a whole then (see {@code SubmissionRowReader}).
  */
 public final class SubmissionRegistrar {
 
@@ -70,11 +71,10 @@ public final class SubmissionRegistrar {
      * A registered file with its cover sheet when accepted, and the earlier run's record it was
      * taken from when the file was not read again ({@code null} when it was read).
      */
-    public record Registered(SubmissionRecord record, CoverSheet cover, SubmissionRecord reusedFrom,
-            Map<String, List<CellRange>> mergedRanges) {
+    public record Registered(SubmissionRecord record, CoverSheet cover, SubmissionRecord reusedFrom) {
 
         public Registered(SubmissionRecord record, CoverSheet cover) {
-            this(record, cover, null, Map.of());
+            this(record, cover, null);
         }
     }
 
@@ -182,13 +182,13 @@ public final class SubmissionRegistrar {
     private Registered readOne(int id, Path file, String relative, long size, String fingerprint) {
         ReadingBudget.Deadline deadline = budget.startClock();
         try (SubmissionWorkbook workbook = SubmissionWorkbook.open(file, budget, deadline)) {
-            Map<String, List<CellRange>> mergedRanges = WorkbookScan.scan(workbook, budget, deadline);
             if (ReferenceWorkbook.isReferenceWorkbook(workbook)) {
                 return new Registered(record(id, relative, size, fingerprint, SubmissionStatus.REFERENCE,
                         "Reference data (no cover sheet; sheets " + String.join(", ", workbook.sheetNames())
                                 + "): applied over the shipped reference data, not imported as a submission.", null),
                         null);
             }
+            WorkbookScan.scanCoverSheet(workbook, budget, deadline);
             CoverSheet cover = coverSheets.read(workbook);
             boolean hasData = DATA_SHEETS.stream().anyMatch(name -> workbook.findSheet(name).isPresent());
             if (!hasData) {
@@ -196,8 +196,7 @@ public final class SubmissionRegistrar {
                         + "'Indicators', 'Modus operandi' or 'Routes' (sheets found: "
                         + String.join(", ", workbook.sheetNames()) + ").");
             }
-            return new Registered(record(id, relative, size, fingerprint, SubmissionStatus.ACCEPTED, null, cover), cover,
-                    null, mergedRanges);
+            return new Registered(record(id, relative, size, fingerprint, SubmissionStatus.ACCEPTED, null, cover), cover);
         } catch (UnreadableWorkbookException | InvalidCoverSheetException | OverBudgetException e) {
             return rejected(id, relative, size, fingerprint, e.getMessage());
         } catch (Exception | StackOverflowError | LinkageError e) {
@@ -210,12 +209,8 @@ public final class SubmissionRegistrar {
                 known.status(), known.reason(), known.memberState(), known.reportingEntity(), known.submitter(),
                 known.memberStateRaw(), known.entityRaw(), known.periodFrom(), known.periodTo(), known.submissionDate(),
                 known.revision(), known.templateVersion());
-        CoverSheet cover = SubmissionStatus.ACCEPTED.name().equals(known.status())
-                ? new CoverSheet(known.memberState(), known.reportingEntity(), known.submitter(), known.memberStateRaw(),
-                        known.entityRaw(), known.periodFrom(), known.periodTo(), known.submissionDate(), known.revision(),
-                        known.templateVersion())
-                : null;
-        return new Registered(record, cover, known, Map.of());
+        CoverSheet cover = SubmissionStatus.ACCEPTED.name().equals(known.status()) ? CoverSheet.of(known) : null;
+        return new Registered(record, cover, known);
     }
 
     private static Registered rejected(int id, String relative, long size, String fingerprint, String reason) {

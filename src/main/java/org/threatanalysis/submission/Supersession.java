@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.threatanalysis.staging.SubmissionRecord;
+
 /**
  * Decides, year by year, which submission stands for each submitter (member state or entity):
  * the highest revision, then the latest submission date, then the later file path (so the
@@ -28,6 +30,18 @@ public final class Supersession {
             .thenComparing(Candidate::relativePath);
 
     private Supersession() {
+    }
+
+    /** The decisions over a run's accepted submissions, as registered. */
+    public static List<YearDecision> decideAccepted(List<SubmissionRecord> submissions) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (SubmissionRecord submission : submissions) {
+            if (SubmissionStatus.ACCEPTED.name().equals(submission.status())) {
+                candidates.add(new Candidate(submission.submissionId(), submission.relativePath(),
+                        CoverSheet.of(submission)));
+            }
+        }
+        return decide(candidates);
     }
 
     public static List<YearDecision> decide(List<Candidate> candidates) {

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.threatanalysis.support.HostileFiles;
 
 /**
- * A data sheet that breaks while it is being imported (registration normally rejects such a
- * file first) does not fail the step: the rows before the break are handed on, then a notice
- * naming the sheet, the last row read and the reason.
+ * A data sheet that breaks while it is being imported (registration reads only the cover sheet)
+ * does not fail the step: the reader ends the file with its rejection and the reason, as
+ * registration would have rejected it, and hands on nothing after it.
  */
 class SheetFailingDuringImportTest {
 
@@ -22,7 +22,7 @@ class SheetFailingDuringImportTest {
     Path dir;
 
     @Test
-    void shouldEndTheSheetWithANoticeInsteadOfFailing() throws Exception {
+    void shouldRejectTheFileInsteadOfFailing() throws Exception {
         Path good = HostileFiles.goodWorkbook().saveAs(dir.resolve("good.xlsx"));
         Path file = dir.resolve("ME_2019-2020.xlsx");
         HostileFiles.rewrite(good, file, Map.of("xl/worksheets/sheet2.xml", old -> {
@@ -36,11 +36,11 @@ class SheetFailingDuringImportTest {
         List<ImportItem> items = ImportFixtures.readAll(file);
 
         assertThat(ImportFixtures.rawRows(items)).extracting(ImportItem.RawRow::rowNumber).containsExactly(2);
-        assertThat(notice(items)).contains("could not be read beyond row 2").contains("not imported");
+        assertThat(rejection(items)).contains("damaged");
     }
 
     @Test
-    void shouldReportASheetThatCannotBeOpened() throws Exception {
+    void shouldRejectAFileWhoseSheetIsNotWellFormed() throws Exception {
         Path good = HostileFiles.goodWorkbook().saveAs(dir.resolve("good.xlsx"));
         Path file = dir.resolve("ME_2019-2020.xlsx");
         HostileFiles.rewrite(good, file, Map.of("xl/worksheets/sheet2.xml", old -> {
@@ -51,17 +51,15 @@ class SheetFailingDuringImportTest {
 
         List<ImportItem> items = ImportFixtures.readAll(file);
 
-        assertThat(ImportFixtures.rawRows(items)).isEmpty();
-        assertThat(notice(items)).contains("could not be read").contains("not well-formed XML")
-                .contains("not imported");
+        // the rows before the break may be handed on: the rejection that follows undoes them
+        assertThat(ImportFixtures.rawRows(items)).extracting(ImportItem.RawRow::rowNumber).containsExactly(2);
+        assertThat(rejection(items)).contains("damaged");
     }
 
-    private static String notice(List<ImportItem> items) {
-        List<ImportItem> notices = items.stream().filter(ImportItem.SheetNotice.class::isInstance).toList();
-        assertThat(notices).hasSize(1);
-        var issue = ((ImportItem.SheetNotice) notices.get(0)).issue();
-        assertThat(issue.sheet()).isEqualTo("Indicators");
-        assertThat(issue.rowRejected()).isTrue();
-        return issue.reason();
+    /** The reason of the file's rejection, which must be the reader's last item. */
+    private static String rejection(List<ImportItem> items) {
+        assertThat(items).last().isInstanceOf(ImportItem.FileRejected.class);
+        assertThat(items.stream().filter(ImportItem.FileRejected.class::isInstance)).hasSize(1);
+        return ((ImportItem.FileRejected) items.get(items.size() - 1)).reason();
     }
 }

@@ -35,6 +35,13 @@ class HostileFileRegistrationTest {
                 new CountryResolver(ImportFixtures.reference())), budget);
     }
 
+    /**
+     * Files whose damage is in a data sheet, which registration does not read: the import reads
+     * the data sheets once and rejects these (HostileInputAmongGoodSubmissionsTest checks it).
+     */
+    private static final Set<String> DAMAGED_IN_A_DATA_SHEET = Set.of("zip-bomb.xlsx", "doctype-sheet.xlsx",
+            "malformed-xml.xlsx", "missing-sheet-part.xlsx", "dangling-sheet.xlsx");
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void shouldRejectEachCorpusFileWithAReasonAClerkUnderstands(HostileFiles.Case hostile) throws IOException {
@@ -43,6 +50,11 @@ class HostileFileRegistrationTest {
 
         List<SubmissionRegistrar.Registered> registered = registrar(ReadingBudget.defaults()).register(input, Set.of());
 
+        if (DAMAGED_IN_A_DATA_SHEET.contains(hostile.fileName())) {
+            assertThat(registered).singleElement()
+                    .satisfies(file -> assertThat(file.record().status()).isEqualTo("ACCEPTED"));
+            return;
+        }
         assertThat(registered).singleElement().satisfies(file -> {
             assertThat(file.record().status()).as(file.record().reason()).isEqualTo("REJECTED");
             assertThat(file.record().reason()).containsIgnoringCase(hostile.expectedReason());

@@ -59,9 +59,8 @@ public final class ChangeAnalysis {
 
     /** Who reported which MO code in which year with which trend, each once, in that order. */
     private List<Sighting> modusOperandiSightings(long runId, int from, int to) {
-        Set<Sighting> sightings = new TreeSet<>(Comparator.comparing(Sighting::crimeArea, TEXT)
-                .thenComparing(Sighting::key, TEXT).thenComparing(Sighting::submitter, TEXT)
-                .thenComparingInt(Sighting::year).thenComparing(Sighting::trend, TEXT));
+        // Collected in a hash set (one look-up per row), sorted once at the end.
+        Set<Sighting> sightings = new java.util.HashSet<>();
         staging.standingBlocks(RowTable.MODUS_OPERANDI, runId, from, to, "", BLOCK_ORDER, block -> {
             for (Iterator<StagedRows.ModusOperandi> rows = block.rowIterator(); rows.hasNext();) {
                 StagedRows.ModusOperandi r = rows.next();
@@ -70,7 +69,11 @@ public final class ChangeAnalysis {
                 }
             }
         });
-        return new ArrayList<>(sightings);
+        List<Sighting> ordered = new ArrayList<>(sightings);
+        ordered.sort(Comparator.comparing(Sighting::crimeArea, TEXT).thenComparing(Sighting::key, TEXT)
+                .thenComparing(Sighting::submitter, TEXT).thenComparingInt(Sighting::year)
+                .thenComparing(Sighting::trend, TEXT));
+        return ordered;
     }
 
     private record RouteKey(String crimeArea, String countries, String commodity, String submitter, int year,

@@ -3,6 +3,7 @@ package org.threatanalysis.staging;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -236,6 +237,12 @@ public final class RowBlockCodec {
             if (length < 0) {
                 return null;
             }
+            if (limit - position >= length && isAscii(buffer, position, length)) {
+                // Nearly all staged text: one ASCII byte per char, already inflated in the buffer.
+                String text = new String(buffer, position, length, StandardCharsets.ISO_8859_1);
+                position += length;
+                return text;
+            }
             if (chars.length < length) {
                 chars = new char[Math.max(length, chars.length * 2)];
             }
@@ -251,6 +258,15 @@ public final class RowBlockCodec {
                 }
             }
             return new String(chars, 0, length);
+        }
+
+        private static boolean isAscii(byte[] bytes, int from, int length) {
+            for (int i = from, end = from + length; i < end; i++) {
+                if (bytes[i] < 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         BigDecimal decimal() {

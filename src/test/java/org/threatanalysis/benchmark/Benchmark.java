@@ -119,6 +119,8 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "[%s] job (whole process, -Xmx256m): %.2f s, %,.0f rows/s, peak heap in use %s MB"
                 + " of %s MB, peak RSS %s MB%n", size.name(), jobSeconds, rows / jobSeconds, job.value("peak-heap-mb"),
                 job.value("max-heap-mb"), job.value("peak-rss-mb"));
+        System.out.printf(Locale.ROOT, "[%s] job CPU: %s s on %d cores, of which the JIT compiler threads %s s%n", size.name(),
+                job.value("cpu-s"), Runtime.getRuntime().availableProcessors(), job.value("jit-cpu-s"));
         for (Map.Entry<String, Duration> step : steps.entrySet()) {
             System.out.printf(Locale.ROOT, "[%s]   step %-20s %.2f s%n", size.name(), step.getKey(),
                     step.getValue().toMillis() / 1000.0);

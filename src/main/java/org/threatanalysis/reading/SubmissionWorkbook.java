@@ -23,17 +23,10 @@ public interface SubmissionWorkbook extends Closeable {
     SheetReader openSheet(String sheetName) throws IOException;
 
     /**
-     * Opens a sheet whose merged ranges are already known (found by {@link #scanSheet} when the
-     * file was registered): an {@code .xlsx} lists them after the rows, so this saves the pass
-     * over the sheet that would find them first.
-     */
-    SheetReader openSheet(String sheetName, List<CellRange> mergedRanges) throws IOException;
-
-    /**
      * Reads a sheet once, to its end, handing the size of each row as it is in the file (cells,
-     * longest text; no values are built) to the consumer, and returns the sheet's merged ranges.
+     * longest text; no values are built) to the consumer: what the reading budget checks.
      */
-    List<CellRange> scanSheet(String sheetName, Consumer<RowSize> rows) throws IOException;
+    void scanSheet(String sheetName, Consumer<RowSize> rows) throws IOException;
 
     /** Finds a sheet name ignoring case and surrounding spaces. */
     default Optional<String> findSheet(String wanted) {

@@ -55,19 +55,12 @@ final class XlsWorkbook implements SubmissionWorkbook {
     }
 
     @Override
-    public SheetReader openSheet(String sheetName, List<CellRange> mergedRanges) throws IOException {
-        // The whole sheet is in memory anyway (HSSF): its own list of merged ranges is the truth.
-        return openSheet(sheetName);
-    }
-
-    @Override
-    public List<CellRange> scanSheet(String sheetName, Consumer<RowSize> consumer) throws IOException {
+    public void scanSheet(String sheetName, Consumer<RowSize> consumer) throws IOException {
         Sheet sheet = sheet(sheetName);
         try (SheetReader rows = new RowAdapter(sheet.rowIterator(), date1904())) {
             rows.forEachRemaining(row -> consumer.accept(new RowSize(row.rowNumber(), row.cells().size(),
                     row.cells().stream().mapToInt(cell -> cell.text() == null ? 0 : cell.text().length()).max().orElse(0))));
         }
-        return mergedRanges(sheet);
     }
 
     private Sheet sheet(String sheetName) throws IOException {

@@ -125,20 +125,19 @@ final class XlsxWorkbook implements SubmissionWorkbook {
         }
     }
 
-    @Override
-    public SheetReader openSheet(String sheetName, List<CellRange> mergedRanges) throws IOException {
+    private SheetReader openSheet(String sheetName, List<CellRange> mergedRanges) throws IOException {
         SheetReader rows = rowPuller(sheetName);
         return mergedRanges.isEmpty() ? rows : new MergedCellFiller(rows, mergedRanges);
     }
 
     @Override
-    public List<CellRange> scanSheet(String sheetName, Consumer<RowSize> consumer) throws IOException {
+    public void scanSheet(String sheetName, Consumer<RowSize> consumer) throws IOException {
         try (RowPuller rows = rowPuller(sheetName)) {
             RowSize size;
             while ((size = rows.nextSize()) != null) {
                 consumer.accept(size);
             }
-            return rows.trailingMergedRegions();
+            rows.trailingMergedRegions(); // the rest of the part is read too: damage there counts
         } catch (XMLStreamException e) {
             throw cannotRead(sheetName, e);
         }

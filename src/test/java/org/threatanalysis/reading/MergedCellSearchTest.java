@@ -1,0 +1,64 @@
+package org.threatanalysis.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The byte search that spares the second pass over a sheet without merged cells: it may say
+ * "maybe" too often (then the sheet is parsed for its ranges), never "no" when there are some.
+ */
+class MergedCellSearchTest {
+
+    private static final String START = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet><sheetData>";
+
+    @Test
+    void shouldSayNoOnlyWhenTheNameIsNowhere() throws IOException {
+        assertThat(XlsxWorkbook.mayHaveMergedCells(utf8(START + rows(5_000) + "</sheetData></worksheet>"))).isFalse();
+        assertThat(XlsxWorkbook.mayHaveMergedCells(utf8(START + rows(5_000)
+                + "</sheetData><mergeCells count=\"1\"><mergeCell ref=\"A2:A3\"/></mergeCells></worksheet>"))).isTrue();
+    }
+
+    @Test
+    void shouldFindTheNameAcrossTheBoundaryOfTwoReads() throws IOException {
+        for (int offset = (1 << 16) - 12; offset <= (1 << 16) + 2; offset++) {
+            String xml = START + "x".repeat(offset - START.length()) + "<mergeCell ref=\"A1:B1\"/>";
+            assertThat(XlsxWorkbook.mayHaveMergedCells(utf8(xml))).as("at %d", offset).isTrue();
+            assertThat(XlsxWorkbook.mayHaveMergedCells(oneByteAtATime(xml))).as("at %d, byte by byte", offset).isTrue();
+        }
+    }
+
+    @Test
+    void shouldLeaveAnythingButUtf8ToTheParser() throws IOException {
+        byte[] utf16 = (START.replace("UTF-8", "UTF-16") + "</sheetData></worksheet>").getBytes(StandardCharsets.UTF_16);
+        assertThat(XlsxWorkbook.mayHaveMergedCells(new ByteArrayInputStream(utf16))).isTrue();
+    }
+
+    private static String rows(int count) {
+        StringBuilder rows = new StringBuilder();
+        for (int r = 1; r <= count; r++) {
+            rows.append("<row r=\"").append(r).append("\"><c r=\"A").append(r).append("\"><v>").append(r)
+                    .append("</v></c></row>");
+        }
+        return rows.toString();
+    }
+
+    private static InputStream utf8(String xml) {
+        return new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static InputStream oneByteAtATime(String xml) {
+        return new FilterInputStream(utf8(xml)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        };
+    }
+}

@@ -30,8 +30,16 @@ public sealed interface ImportItem {
 
         public String cell(String field) {
             Integer column = columns.get(field);
-            return column == null ? null : new CellReference(rowNumber - 1, column).formatAsString();
+            if (column == null) {
+                return null;
+            }
+            // What CellReference.formatAsString() gives ("E21"), without building one per row.
+            return (column < COLUMN_NAMES.length ? COLUMN_NAMES[column] : CellReference.convertNumToColString(column))
+                    + rowNumber;
         }
+
+        private static final String[] COLUMN_NAMES = java.util.stream.IntStream.range(0, 256)
+                .mapToObj(CellReference::convertNumToColString).toArray(String[]::new);
 
         public String source(String field) {
             String cell = cell(field);

@@ -3,7 +3,6 @@ package org.threatanalysis.importing;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -219,10 +218,28 @@ public final class RowNormaliser {
 
     /** The suggestions of a match as staged and shown: {@code "MS01 (0.72); MS02 (0.55)"}, or null. */
     public static String suggestions(ModusOperandiMatch match) {
-        String joined = match.suggestions().stream()
-                .map(s -> s.code() + " (" + String.format(Locale.ROOT, "%.2f", s.score()) + ")")
-                .collect(Collectors.joining("; "));
-        return joined.isEmpty() ? null : joined;
+        if (match.suggestions().isEmpty()) {
+            return null;
+        }
+        StringBuilder joined = new StringBuilder();
+        for (ModusOperandiMatch.Suggestion s : match.suggestions()) {
+            if (!joined.isEmpty()) {
+                joined.append("; ");
+            }
+            joined.append(s.code()).append(" (").append(twoDecimals(s.score())).append(')');
+        }
+        return joined.toString();
+    }
+
+    /**
+     * A score as {@code %.2f} would print it, without a Formatter per row (unique case-level text
+     * brings suggestions on most rows). Scores are kept to hundredths already.
+     */
+    static String twoDecimals(double score) {
+        long hundredths = Math.round(score * 100);
+        long fraction = Math.abs(hundredths % 100);
+        return (hundredths < 0 && hundredths > -100 ? "-" : "") + hundredths / 100 + (fraction < 10 ? ".0" : ".")
+                + fraction;
     }
 
     private StagedRows.Route route(ImportItem.RawRow row, Integer year, String crimeArea, List<DataQualityIssue> issues,

@@ -30,6 +30,7 @@ class StagingItemWriter implements ItemWriter<ImportResult> {
 
     private final int submissionId;
     private final String referenceFingerprint;
+    private boolean normalisedWithRecorded;
 
     StagingItemWriter(StagingRepository staging, long runId, int submissionId, String referenceFingerprint) {
         this.submissionId = submissionId;
@@ -73,7 +74,12 @@ class StagingItemWriter implements ItemWriter<ImportResult> {
         staging.insertPassedRows(runId, passed);
         staging.insertDataQuality(runId, issues);
         staging.addRowCounts(new StagingRepository.RowsKey(runId, submissionId), counts);
-        // In the chunk's transaction: which reference data normalised these rows (see NormaliseStagedTasklet).
-        staging.recordNormalisedWith(runId, submissionId, referenceFingerprint);
+        // In the chunk's transaction: which reference data normalised these rows (see
+        // NormaliseStagedTasklet). Once per partition execution is enough: its reference data
+        // is fixed, and a failed chunk fails the execution (a restart records it again).
+        if (!normalisedWithRecorded) {
+            staging.recordNormalisedWith(runId, submissionId, referenceFingerprint);
+            normalisedWithRecorded = true;
+        }
     }
 }

@@ -355,37 +355,21 @@ final class StreamingWorkbook implements Closeable {
             return true;
         }
 
-        private void write(String text) {
-            writeRange(text, 0, text.length());
-        }
-
-        /** Writes chars as UTF-8 (a range never splits a surrogate pair; lone ones were escaped). */
-        private void writeRange(String text, int from, int to) {
+        /** Writes markup: element names, attributes, numbers, column names, all ASCII. */
+        private void write(String markup) {
             byte[] out = buffer;
             int at = buffered;
-            for (int i = from; i < to; i++) {
-                if (at > out.length - 4) {
+            for (int i = 0, length = markup.length(); i < length; i++) {
+                if (at == out.length) {
                     buffered = at;
                     flushBuffer();
                     at = 0;
                 }
-                char c = text.charAt(i);
-                if (c < 0x80) {
-                    out[at++] = (byte) c;
-                } else if (c < 0x800) {
-                    out[at++] = (byte) (0xC0 | (c >> 6));
-                    out[at++] = (byte) (0x80 | (c & 0x3F));
-                } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    int codePoint = Character.toCodePoint(c, text.charAt(++i));
-                    out[at++] = (byte) (0xF0 | (codePoint >> 18));
-                    out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
-                    out[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
-                    out[at++] = (byte) (0x80 | (codePoint & 0x3F));
-                } else {
-                    out[at++] = (byte) (0xE0 | (c >> 12));
-                    out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                    out[at++] = (byte) (0x80 | (c & 0x3F));
+                char c = markup.charAt(i);
+                if (c >= 0x80) {
+                    throw new IllegalArgumentException("Sheet markup must be ASCII (text goes through writeEscaped)");
                 }
+                out[at++] = (byte) c;
             }
             buffered = at;
         }

@@ -113,8 +113,19 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
         rowsBeforeSheet = context.getLong(ROWS_BEFORE_SHEET, 0L);
         rowsRead = rowsBeforeSheet;
         openSheet(sheetIndex);
-        while (itemsInSheet < savedItems && nextItem() != null) {
+        while (itemsInSheet < savedItems) {
             // skipping what earlier committed chunks already staged
+            ImportItem skipped = nextItem();
+            if (skipped == null) {
+                break;
+            }
+            if (skipped instanceof ImportItem.FileRejected) {
+                // Rejected while skipping (a budget lowered, or the time used up, since the
+                // failed attempt): the rejection itself is still to be handed on.
+                pending.addFirst(skipped);
+                itemsInSheet--;
+                break;
+            }
         }
         if (savedSheet > 0 || savedItems > 0) {
             log.info("Resuming {} at sheet {} after {} items", relativePath, sheetIndex + 1, savedItems);

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.threatanalysis.reading.FixtureWorkbooks;
+import org.threatanalysis.reading.ReadingBudget;
 import org.threatanalysis.submission.SubmissionRegistrar;
 
 /**
@@ -87,6 +88,24 @@ class SubmissionRowReaderRestartTest {
         ExecutionContext context = readThenStop(itemsRead);
 
         assertThat(resume(context)).containsExactlyElementsOf(uninterrupted.subList(itemsRead, TOTAL_ITEMS));
+    }
+
+    @Test
+    void shouldStillHandOnTheRejectionWhenTheBudgetBreaksWhileSkipping() throws Exception {
+        ExecutionContext context = readThenStop(5); // the notice and four rows of the Indicators sheet
+        // The operator lowered the rows budget before the restart: the rows skipped break it.
+        SubmissionRowReader restarted = new SubmissionRowReader(ImportFixtures.SUBMISSION_ID, file,
+                file.getFileName().toString(), SubmissionRegistrar.sha256(file),
+                ImportFixtures.reference().headerAliases(),
+                new ReadingBudget(0, 0, 3, 0, 0, 0, null, 0, 0, 0));
+        restarted.open(context);
+        try {
+            List<ImportItem> rest = ImportFixtures.drain(restarted);
+            assertThat(rest).singleElement().isInstanceOfSatisfying(ImportItem.FileRejected.class,
+                    rejected -> assertThat(rejected.reason()).contains("'Indicators' has more than 3 rows"));
+        } finally {
+            restarted.close();
+        }
     }
 
     @Test

@@ -20,9 +20,10 @@ import org.threatanalysis.staging.StagingRepository;
  *
  * <p>After it completed: the rows the reader handed on must equal the rows found in staging for
  * that submission (staged, rejected by a data-quality finding, or passed over as blank or total)
- * and the rows the import counted as it wrote them; none for a file the import rejected as a whole. A difference means the database lost or
- * duplicated rows; the partition is then marked failed with a message that says so, and the job
- * fails instead of writing a workbook with rows missing.
+ * and the rows the import counted as it wrote them; none for a file the import rejected as a
+ * whole. A difference means the database lost or duplicated rows; the partition is then marked
+ * failed with a message that says so, and the job fails instead of writing a workbook with rows
+ * missing.
  */
 final class ImportVerificationListener implements StepExecutionListener {
 

@@ -99,7 +99,7 @@ public final class ConsolidatedWorkbookWriter {
         XSSFWorkbook template = new XSSFWorkbook();
         WorkbookStyles styles = new WorkbookStyles(template);
         XSSFSheet overview = template.createSheet(OverviewSheet.NAME);
-        StreamingWorkbook workbook = new StreamingWorkbook(template, request.poiTempFolder(), threads);
+        StreamingWorkbook workbook = new StreamingWorkbook(template, request.poiTempFolder());
         // The change analysis and the four large sheets are independent: they run side by side
         // (as many at a time as there are threads), each sheet streaming to its own file. Their
         // sheets are reserved first, so that they keep their place whatever finishes first.

@@ -6,6 +6,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -54,13 +52,9 @@ final class StreamingWorkbook implements Closeable {
     private final List<StreamedSheet> sheets = new ArrayList<>();
     private final Map<String, StreamedSheet> reserved = new HashMap<>();
 
-    private final int threads;
-
-    /** {@code threads}: how many sheets are deflated at a time when the package is written. */
-    StreamingWorkbook(XSSFWorkbook template, Path tempFolder, int threads) {
+    StreamingWorkbook(XSSFWorkbook template, Path tempFolder) {
         this.template = template;
         this.tempFolder = tempFolder;
-        this.threads = Math.max(1, threads);
     }
 
     /**
@@ -87,7 +81,7 @@ final class StreamingWorkbook implements Closeable {
     private StreamedSheet newSheet(String name) {
         XSSFSheet placeholder = template.createSheet(name);
         try {
-            Path rows = Files.createTempFile(tempFolder, "sheet-", ".xml");
+            Path rows = Files.createTempFile(tempFolder, "sheet-rows-", ".deflated");
             StreamedSheet sheet = new StreamedSheet(placeholder, rows);
             sheets.add(sheet);
             return sheet;
@@ -99,8 +93,9 @@ final class StreamingWorkbook implements Closeable {
 
     /**
      * Writes the whole workbook as one {@code .xlsx} package: POI's parts as they are, and each
-     * streamed sheet's XML deflated beforehand, the sheets side by side on the writer's threads,
-     * then copied into the package as they are (compression is most of packaging's cost).
+     * streamed sheet's XML as it was deflated while its rows were written (on the writer's
+     * threads; compression is most of packaging's cost), between its deflated first and last
+     * parts, copied into the package as they are.
      */
     void write(OutputStream out) throws IOException {
         Map<String, StreamedSheet> byPart = new HashMap<>();
@@ -117,50 +112,42 @@ final class StreamingWorkbook implements Closeable {
                 parts.put(part.getName(), in.readAllBytes());
             }
         }
-        ExecutorService deflating = Executors.newFixedThreadPool(threads,
-                ConsolidatedWorkbookWriter.daemonThreads("deflate-sheets-"));
-        try {
-            Map<String, Future<DeflatedPart>> deflated = new HashMap<>();
-            parts.forEach((name, xml) -> {
-                StreamedSheet sheet = byPart.get(name);
-                if (sheet != null) {
-                    deflated.put(name, deflating.submit(() -> sheet.deflate(new String(xml, StandardCharsets.UTF_8))));
-                }
-            });
-            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
-            zip.setEncoding(StandardCharsets.UTF_8.name());
-            zip.setUseZip64(Zip64Mode.AsNeeded);
-            // Level 1: most of a writer's time is compression, and level 1 costs half of the default
-            // for a file a few percent larger.
-            zip.setLevel(Deflater.BEST_SPEED);
-            for (Map.Entry<String, byte[]> part : parts.entrySet()) {
-                Future<DeflatedPart> sheet = deflated.get(part.getKey());
-                if (sheet == null) {
-                    zip.putArchiveEntry(new ZipArchiveEntry(part.getKey()));
-                    zip.write(part.getValue());
-                    zip.closeArchiveEntry();
-                } else {
-                    DeflatedPart done = ConsolidatedWorkbookWriter.result(sheet);
-                    ZipArchiveEntry entry = new ZipArchiveEntry(part.getKey());
-                    entry.setMethod(ZipArchiveEntry.DEFLATED);
-                    entry.setCrc(done.crc());
-                    entry.setSize(done.size());
-                    entry.setCompressedSize(Files.size(done.file()));
-                    try (InputStream raw = Files.newInputStream(done.file())) {
-                        zip.addRawArchiveEntry(entry, raw);
-                    }
-                    Files.deleteIfExists(done.file());
+        ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
+        zip.setEncoding(StandardCharsets.UTF_8.name());
+        zip.setUseZip64(Zip64Mode.AsNeeded);
+        // Level 1: most of a writer's time is compression, and level 1 costs half of the default
+        // for a file a few percent larger.
+        zip.setLevel(Deflater.BEST_SPEED);
+        for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+            StreamedSheet sheet = byPart.get(part.getKey());
+            if (sheet == null) {
+                zip.putArchiveEntry(new ZipArchiveEntry(part.getKey()));
+                zip.write(part.getValue());
+                zip.closeArchiveEntry();
+            } else {
+                DeflatedPart done = sheet.deflatedPart(new String(part.getValue(), StandardCharsets.UTF_8));
+                ZipArchiveEntry entry = new ZipArchiveEntry(part.getKey());
+                entry.setMethod(ZipArchiveEntry.DEFLATED);
+                entry.setCrc(done.crc());
+                entry.setSize(done.size());
+                entry.setCompressedSize(done.head().length + Files.size(done.rows()) + done.tail().length);
+                try (InputStream raw = new SequenceInputStream(java.util.Collections.enumeration(List.of(
+                        new ByteArrayInputStream(done.head()), Files.newInputStream(done.rows()),
+                        new ByteArrayInputStream(done.tail()))))) {
+                    zip.addRawArchiveEntry(entry, raw);
                 }
             }
-            // Closes the caller's stream too, and frees the deflater.
-            zip.close();
-        } finally {
-            deflating.shutdownNow();
         }
+        // Closes the caller's stream too, and frees the deflater.
+        zip.close();
     }
 
-    /** A sheet's whole XML, deflated (raw), with what the zip entry needs to know of it. */
-    record DeflatedPart(Path file, long crc, long size) {
+    /**
+     * A sheet's whole XML as raw deflate data in three pieces, one after the other (each of the
+     * first two ends with a sync flush, so they join into one stream), and what the zip entry
+     * needs to know of the whole.
+     */
+    record DeflatedPart(byte[] head, Path rows, byte[] tail, long crc, long size) {
     }
 
     /** Removes the temporary files. */
@@ -178,8 +165,15 @@ final class StreamingWorkbook implements Closeable {
 
         private final XSSFSheet placeholder;
         private final Path rowsFile;
-        /** The rows' XML, encoded to UTF-8 here: a Writer costs a lock and a copy per markup piece. */
+        /**
+         * The rows' XML, encoded to UTF-8 here (a Writer costs a lock and a copy per markup piece)
+         * and deflated as it is written, with its CRC and length kept for the zip entry.
+         */
         private OutputStream rows;
+        private final OutputStream rowsFileOut;
+        private final Deflater rowsDeflater = new Deflater(Deflater.BEST_SPEED, true);
+        private final CRC32 rowsCrc = new CRC32();
+        private long rowsSize;
         private final byte[] buffer = new byte[1 << 16];
         private int buffered;
         private String rowNumber;
@@ -192,7 +186,9 @@ final class StreamingWorkbook implements Closeable {
         StreamedSheet(XSSFSheet placeholder, Path rowsFile) throws IOException {
             this.placeholder = placeholder;
             this.rowsFile = rowsFile;
-            this.rows = Files.newOutputStream(rowsFile);
+            this.rowsFileOut = new java.io.BufferedOutputStream(Files.newOutputStream(rowsFile), 1 << 16);
+            // Sync flush at the end instead of finishing: the sheet's last part follows.
+            this.rows = new DeflaterOutputStream(rowsFileOut, rowsDeflater, 1 << 16, true);
         }
 
         /** The sheet in POI's model, without rows: for widths, panes, filters and its name. */
@@ -376,6 +372,8 @@ final class StreamingWorkbook implements Closeable {
 
         private void flushBuffer() {
             try {
+                rowsCrc.update(buffer, 0, buffered);
+                rowsSize += buffered;
                 rows.write(buffer, 0, buffered);
                 buffered = 0;
             } catch (IOException e) {
@@ -386,17 +384,23 @@ final class StreamingWorkbook implements Closeable {
 
         void finishRows() throws IOException {
             if (rows != null) {
-                flushBuffer();
-                rows.close();
-                rows = null;
+                try {
+                    flushBuffer();
+                    rows.flush(); // a sync flush: byte-aligned, not the stream's last block
+                } finally {
+                    rows = null;
+                    rowsDeflater.end();
+                    rowsFileOut.close();
+                }
             }
         }
 
         /**
          * POI's XML of the empty sheet with the streamed rows in place of its empty sheet data,
-         * and the used range in its dimension, deflated (raw, level 1) to a temporary file.
+         * and the used range in its dimension: the parts before and after the rows are deflated
+         * here (they are small), the rows were deflated as they were written.
          */
-        DeflatedPart deflate(String skeleton) throws IOException {
+        DeflatedPart deflatedPart(String skeleton) throws IOException {
             if (lastRow >= 0 && lastColumn >= 0) {
                 skeleton = skeleton.replace("<dimension ref=\"A1\"/>", "<dimension ref=\"A1:"
                         + CellReference.convertNumToColString(lastColumn) + (lastRow + 1) + "\"/>");
@@ -406,34 +410,42 @@ final class StreamingWorkbook implements Closeable {
                 throw new IllegalStateException("The XML of sheet '" + placeholder.getSheetName()
                         + "' has no empty <sheetData/> to fill");
             }
-            Path file = Files.createTempFile(rowsFile.getParent(), "deflated-", ".bin");
+            byte[] head = (skeleton.substring(0, at) + "<sheetData>").getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("</sheetData>" + skeleton.substring(at + EMPTY_DATA.length())).getBytes(StandardCharsets.UTF_8);
             CRC32 crc = new CRC32();
-            long size = 0;
+            crc.update(head);
+            long headCrc = crc.getValue();
+            crc.reset();
+            crc.update(tail);
+            long whole = Crc32Combine.combine(Crc32Combine.combine(headCrc, rowsCrc.getValue(), rowsSize),
+                    crc.getValue(), tail.length);
+            return new DeflatedPart(deflated(head, false), rowsFile, deflated(tail, true), whole,
+                    head.length + rowsSize + tail.length);
+        }
+
+        /** Raw deflate data: ending with a sync flush, or with the stream's last block. */
+        private static byte[] deflated(byte[] data, boolean last) {
             Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-            try (OutputStream out = new DeflaterOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file),
-                    1 << 16), deflater, 1 << 16)) {
-                byte[] head = (skeleton.substring(0, at) + "<sheetData>").getBytes(StandardCharsets.UTF_8);
-                byte[] tail = ("</sheetData>" + skeleton.substring(at + EMPTY_DATA.length()))
-                        .getBytes(StandardCharsets.UTF_8);
-                crc.update(head);
-                out.write(head);
-                size += head.length;
-                byte[] chunk = new byte[1 << 16];
-                try (InputStream in = Files.newInputStream(rowsFile)) {
-                    int n;
-                    while ((n = in.read(chunk)) > 0) {
-                        crc.update(chunk, 0, n);
-                        out.write(chunk, 0, n);
-                        size += n;
+            try {
+                deflater.setInput(data);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                byte[] chunk = new byte[8192];
+                if (last) {
+                    deflater.finish();
+                    while (!deflater.finished()) {
+                        out.write(chunk, 0, deflater.deflate(chunk));
                     }
+                } else {
+                    int n;
+                    do {
+                        n = deflater.deflate(chunk, 0, chunk.length, Deflater.SYNC_FLUSH);
+                        out.write(chunk, 0, n);
+                    } while (n == chunk.length);
                 }
-                crc.update(tail);
-                out.write(tail);
-                size += tail.length;
+                return out.toByteArray();
             } finally {
                 deflater.end();
             }
-            return new DeflatedPart(file, crc.getValue(), size);
         }
 
         void discard() throws IOException {

@@ -35,7 +35,7 @@ class StreamedSheetXmlTest {
         WorkbookStyles styles = new WorkbookStyles(template);
         template.createSheet("First");
         Path file = temp.resolve("streamed.xlsx");
-        try (StreamingWorkbook workbook = new StreamingWorkbook(template, temp, 2)) {
+        try (StreamingWorkbook workbook = new StreamingWorkbook(template, temp)) {
             SheetWriter sheet = new SheetWriter(workbook, "Data", styles, "Text", "Number", "Date", "Year");
             sheet.row().text("a < b & c > d \"quoted\"").decimal(new BigDecimal("53.5")).date(LocalDate.of(2020, 2, 29))
                     .year(2021);

@@ -35,7 +35,7 @@ public final class BudgetTally {
      * @param cellCount its non-empty cells
      * @param longestText the most characters in one of its cells
      */
-    public void row(int rowNumber, int cellCount, int longestText) {
+    private void row(int rowNumber, int cellCount, int longestText) {
         rowsInSheet++;
         if (rowsInSheet > budget.maxRowsPerSheet()) {
             throw new OverBudgetException("The sheet '" + sheet + "' has more than " + budget.maxRowsPerSheet()

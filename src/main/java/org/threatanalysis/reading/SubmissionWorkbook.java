@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * A submission workbook opened for streaming reads. Implementations never load a whole sheet
@@ -21,12 +20,6 @@ public interface SubmissionWorkbook extends Closeable {
 
     /** Opens a sheet by its exact name for a fresh pass from the first row. */
     SheetReader openSheet(String sheetName) throws IOException;
-
-    /**
-     * Reads a sheet once, to its end, handing the size of each row as it is in the file (cells,
-     * longest text; no values are built) to the consumer: what the reading budget checks.
-     */
-    void scanSheet(String sheetName, Consumer<RowSize> rows) throws IOException;
 
     /** Finds a sheet name ignoring case and surrounding spaces. */
     default Optional<String> findSheet(String wanted) {

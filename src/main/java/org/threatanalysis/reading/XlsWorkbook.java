@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -52,15 +51,6 @@ final class XlsWorkbook implements SubmissionWorkbook {
     public SheetReader openSheet(String sheetName) throws IOException {
         Sheet sheet = sheet(sheetName);
         return openSheet(sheet, mergedRanges(sheet));
-    }
-
-    @Override
-    public void scanSheet(String sheetName, Consumer<RowSize> consumer) throws IOException {
-        Sheet sheet = sheet(sheetName);
-        try (SheetReader rows = new RowAdapter(sheet.rowIterator(), date1904())) {
-            rows.forEachRemaining(row -> consumer.accept(new RowSize(row.rowNumber(), row.cells().size(),
-                    row.cells().stream().mapToInt(cell -> cell.text() == null ? 0 : cell.text().length()).max().orElse(0))));
-        }
     }
 
     private Sheet sheet(String sheetName) throws IOException {

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.function.Consumer;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -128,19 +127,6 @@ final class XlsxWorkbook implements SubmissionWorkbook {
     private SheetReader openSheet(String sheetName, List<CellRange> mergedRanges) throws IOException {
         SheetReader rows = rowPuller(sheetName);
         return mergedRanges.isEmpty() ? rows : new MergedCellFiller(rows, mergedRanges);
-    }
-
-    @Override
-    public void scanSheet(String sheetName, Consumer<RowSize> consumer) throws IOException {
-        try (RowPuller rows = rowPuller(sheetName)) {
-            RowSize size;
-            while ((size = rows.nextSize()) != null) {
-                consumer.accept(size);
-            }
-            rows.trailingMergedRegions(); // the rest of the part is read too: damage there counts
-        } catch (XMLStreamException e) {
-            throw cannotRead(sheetName, e);
-        }
     }
 
     private String relationId(String sheetName) throws IOException {
@@ -372,111 +358,6 @@ final class XlsxWorkbook implements SubmissionWorkbook {
             return null;
         }
 
-        /**
-         * The next row's size (its cells and longest text) without building its values: what the
-         * reading budget checks at registration. Parses what {@link #pull} parses, numbers
-         * included, so a file that the import could not read fails here too; {@code null} after
-         * the last row.
-         */
-        RowSize nextSize() {
-            if (finished) {
-                return null;
-            }
-            try {
-                RowSize size = pullSize();
-                finished = size == null;
-                return size;
-            } catch (XMLStreamException e) {
-                throw new IllegalStateException("The sheet XML of " + file.getFileName()
-                        + " is damaged after row " + lastRowNumber + ": " + e.getMessage(), e);
-            }
-        }
-
-        private RowSize pullSize() throws XMLStreamException {
-            boolean inRow = false;
-            int rowNumber = 0;
-            int cells = 0;
-            int longest = 0;
-            int column = -1;
-            String type = null;
-            String value = null;
-            int inlineLength = -1;
-            boolean inInlineText = false;
-            while (xml.hasNext()) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    switch (xml.getLocalName()) {
-                        case "row" -> {
-                            rowNumber = rowNumber();
-                            inRow = true;
-                            cells = 0;
-                            longest = 0;
-                            column = -1;
-                        }
-                        case "c" -> {
-                            column = cellColumn(column, rowNumber);
-                            type = xml.getAttributeValue(null, "t");
-                            cellStyle();
-                            value = null;
-                            inlineLength = -1;
-                        }
-                        case "v" -> value = boundedText();
-                        case "is" -> inlineLength = 0;
-                        case "t" -> inInlineText = inlineLength >= 0;
-                        default -> { }
-                    }
-                } else if (event == XMLStreamConstants.CHARACTERS && inInlineText) {
-                    inlineLength += xml.getTextLength();
-                    if (inlineLength > budget.maxCellChars()) {
-                        throw tooLong(rowNumber);
-                    }
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    switch (xml.getLocalName()) {
-                        case "t" -> inInlineText = false;
-                        case "c" -> {
-                            int length = cellLength(type, value, inlineLength);
-                            if (length >= 0 && inRow) {
-                                if (++cells > EXCEL_COLUMNS) {
-                                    throw new IllegalStateException("row " + rowNumber
-                                            + " has more cells than Excel allows");
-                                }
-                                longest = Math.max(longest, length);
-                            }
-                        }
-                        case "row" -> {
-                            lastRowNumber = rowNumber;
-                            return new RowSize(rowNumber, cells, longest);
-                        }
-                        case "sheetData" -> {
-                            return null;
-                        }
-                        default -> { }
-                    }
-                }
-            }
-            return null;
-        }
-
-        /** The text length of a cell as {@link #toCell} would read it, or -1 for no cell. */
-        private int cellLength(String type, String value, int inlineLength) {
-            if ("inlineStr".equals(type)) {
-                // Escapes like _x000D_ only shorten the text: the raw length bounds it.
-                return inlineLength;
-            }
-            if (value == null) {
-                return -1;
-            }
-            if (type == null || "n".equals(type)) {
-                Double.parseDouble(value);
-                return 0;
-            }
-            return switch (type) {
-                case "s" -> sharedStrings.get(Integer.parseInt(value.trim())).length();
-                case "b" -> 0;
-                default -> value.length();
-            };
-        }
-
         /** The number of the {@code <row>} just started (the next one when it does not say). */
         private int rowNumber() {
             String r = xml.getAttributeValue(null, "r");
@@ -574,14 +455,6 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                 case "d" -> CellValue.text(column, value);
                 default -> CellValue.text(column, value);
             };
-        }
-
-        /** After the last row: the merged ranges the sheet lists after its rows. */
-        List<CellRange> trailingMergedRegions() throws XMLStreamException {
-            if (hasNext()) {
-                throw new IllegalStateException("The rows of the sheet were not all read");
-            }
-            return mergedRegionsFrom(xml);
         }
 
         @Override

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.threatanalysis.reading.BudgetTally;
 import org.threatanalysis.reading.ReadingBudget;
+import org.threatanalysis.reading.SheetReader;
 import org.threatanalysis.reading.SubmissionWorkbook;
 
 /**
@@ -30,7 +31,10 @@ final class WorkbookScan {
         }
         BudgetTally tally = new BudgetTally(budget, deadline);
         tally.startSheet(name.get());
-        workbook.scanSheet(name.get(), row -> tally.row(row.rowNumber(), row.cells(), row.longestText()));
+        // The import's own row reader: it reads the part to its end, damage after the rows included.
+        try (SheetReader rows = workbook.openSheet(name.get())) {
+            rows.forEachRemaining(tally::row);
+        }
         deadline.check();
     }
 }

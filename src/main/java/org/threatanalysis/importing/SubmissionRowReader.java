@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.poi.ss.util.CellReference;
@@ -13,6 +14,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.threatanalysis.reading.BudgetTally;
+import org.threatanalysis.reading.CellValue;
+import org.threatanalysis.reading.OverBudgetException;
 import org.threatanalysis.reading.ReadingBudget;
 import org.threatanalysis.reading.SheetReader;
 import org.threatanalysis.reading.SheetRow;
@@ -33,7 +36,8 @@ import org.threatanalysis.submission.SubmissionRegistrar;
  * one registered (SHA-256), then re-opens it and skips to that position; a stream cannot seek.
  *
  * <p>Budget and errors: the data sheets are read once, here, under the {@link ReadingBudget}
- * (rows per sheet, filled cells, characters per cell, time; see {@link BudgetTally}).
+ * (rows per sheet, filled cells, characters per cell and per row, the text of the rows one chunk
+ * holds, time; see {@link BudgetTally}).
  * Registration opened the file and read its cover sheet, so a file that cannot be opened now
  * fails the partition (it changed or the disk failed). A file that breaks the budget, or whose
  * sheet fails while it is read (POI or the XML parser throwing anything), is rejected as a whole,
@@ -127,6 +131,7 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
                 break;
             }
         }
+        tally.chunkCommitted(); // the skipped rows were staged by the earlier attempt
         if (savedSheet > 0 || savedItems > 0) {
             log.info("Resuming {} at sheet {} after {} items", relativePath, sheetIndex + 1, savedItems);
         }
@@ -145,11 +150,15 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
             }
             SheetRow row = rows == null ? null : nextRowOrNotice();
             if (row != null) {
+                Map<String, CellValue> values = layout.valuesOf(row);
+                if (!heldWithinBudget(row, values)) {
+                    continue; // the file is rejected: the notice is pending
+                }
                 itemsInSheet++;
                 rowsRead++;
                 lastRowNumber = row.rowNumber();
                 return new ImportItem.RawRow(submissionId, relativePath, kind, sheetName, row.rowNumber(),
-                        layout.valuesOf(row), layout.columns(), row.isBlank());
+                        values, layout.columns(), row.isBlank());
             }
             if (!pending.isEmpty()) {
                 continue;
@@ -180,6 +189,24 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
         } catch (RuntimeException | StackOverflowError e) {
             reject(e);
             return null;
+        }
+    }
+
+    /**
+     * Counts the imported cells' text against what one chunk may hold (the rows handed on until
+     * the next commit stay in memory together); over it, the file is rejected.
+     */
+    private boolean heldWithinBudget(SheetRow row, Map<String, CellValue> values) {
+        long chars = 0;
+        for (CellValue value : values.values()) {
+            chars += value.text().length();
+        }
+        try {
+            tally.held(row.rowNumber(), chars);
+            return true;
+        } catch (OverBudgetException e) {
+            reject(e);
+            return false;
         }
     }
 
@@ -273,6 +300,9 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
 
     @Override
     public void update(ExecutionContext context) {
+        if (tally != null) {
+            tally.chunkCommitted();
+        }
         context.putInt(SHEET_INDEX, sheetIndex);
         context.putInt(ITEMS_IN_SHEET, itemsInSheet);
         context.putLong(ROWS_BEFORE_SHEET, rowsBeforeSheet);

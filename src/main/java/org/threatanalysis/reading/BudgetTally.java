@@ -3,7 +3,7 @@ package org.threatanalysis.reading;
 /**
  * Counts, while a file is read, what the {@link ReadingBudget} limits: rows in each sheet (as
  * stored, blank ones included), filled cells in all the sheets read together, characters in one
- * cell, and the file's time. The first limit exceeded throws an {@link OverBudgetException} whose
+ * cell, the text of the rows held until the next commit, and the file's time. The first limit exceeded throws an {@link OverBudgetException} whose
  * message is the reason the file is rejected.
  *
  * <p>Used where the file is read anyway: the cover sheet at registration, the data sheets at
@@ -16,6 +16,7 @@ public final class BudgetTally {
     private String sheet;
     private long rowsInSheet;
     private long cells;
+    private long heldChars;
 
     public BudgetTally(ReadingBudget budget, ReadingBudget.Deadline deadline) {
         this.budget = budget;
@@ -55,6 +56,25 @@ public final class BudgetTally {
         if ((rowsInSheet & 0xFF) == 0) {
             deadline.check();
         }
+    }
+
+    /**
+     * A row handed on to be staged, with the characters of its imported cells: the rows handed on
+     * since the last {@link #chunkCommitted() commit} are held in memory together.
+     */
+    public void held(int rowNumber, long chars) {
+        heldChars += chars;
+        if (heldChars > budget.maxChunkChars()) {
+            throw new OverBudgetException("The rows of sheet '" + sheet + "' read together up to row " + rowNumber
+                    + " hold more than " + budget.maxChunkChars() + " characters in their imported cells, the most "
+                    + "accepted in one block of rows (the import holds a block in memory before it stages it); "
+                    + "please check for whole documents pasted into cells and send the file again.");
+        }
+    }
+
+    /** The rows handed on so far are staged and no longer held. */
+    public void chunkCommitted() {
+        heldChars = 0;
     }
 
     /** One row read, as the import hands it on. */

@@ -14,6 +14,12 @@ import java.time.Duration;
  * @param maxRowsPerSheet most rows (counted as stored, blank ones included) in one data sheet
  * @param maxCells most non-empty cells in all data sheets together
  * @param maxCellChars most characters in one cell; Excel itself stops at 32,767
+ * @param maxRowChars most characters in the cells of one row together: a row is held whole while
+ *        it is read, and Excel's own limits (16,384 cells of 32,767 characters) would let one row
+ *        fill any heap
+ * @param maxChunkChars most characters in the imported cells of the rows held at once (one chunk
+ *        of {@code consolidation.chunk-size} rows, read before it is written): each row within its
+ *        budget, a chunk of them could still fill the heap
  * @param maxSharedStringChars most characters in the shared-string table in total
  * @param timePerFile longest time spent reading one file: at registration, and again for its data sheets at import
  * @param minInflateRatio smallest compressed/uncompressed ratio POI accepts for a zip entry
@@ -21,7 +27,7 @@ import java.time.Duration;
  * @param maxZipEntries most entries in the zip package
  */
 public record ReadingBudget(long maxFileBytes, int maxSheets, int maxRowsPerSheet, long maxCells, int maxCellChars,
-        long maxSharedStringChars, Duration timePerFile, double minInflateRatio, long maxEntryBytes,
+        int maxRowChars, long maxChunkChars, long maxSharedStringChars, Duration timePerFile, double minInflateRatio, long maxEntryBytes,
         long maxZipEntries) {
 
     public static final int EXCEL_CELL_LIMIT = 32_767;
@@ -32,6 +38,8 @@ public record ReadingBudget(long maxFileBytes, int maxSheets, int maxRowsPerShee
         maxRowsPerSheet = maxRowsPerSheet > 0 ? maxRowsPerSheet : 200_000;
         maxCells = maxCells > 0 ? maxCells : 5_000_000;
         maxCellChars = maxCellChars > 0 ? maxCellChars : EXCEL_CELL_LIMIT;
+        maxRowChars = maxRowChars > 0 ? maxRowChars : 100_000;
+        maxChunkChars = maxChunkChars > 0 ? maxChunkChars : 8_000_000;
         maxSharedStringChars = maxSharedStringChars > 0 ? maxSharedStringChars : 20_000_000;
         timePerFile = timePerFile != null && !timePerFile.isNegative() && !timePerFile.isZero() ? timePerFile
                 : Duration.ofMinutes(2);
@@ -42,7 +50,7 @@ public record ReadingBudget(long maxFileBytes, int maxSheets, int maxRowsPerShee
 
     /** The defaults, as documented in docs/hostile-input.md. */
     public static ReadingBudget defaults() {
-        return new ReadingBudget(0, 0, 0, 0, 0, 0, null, 0, 0, 0);
+        return new ReadingBudget(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0);
     }
 
     /** A clock for one file: {@link #check()} fails once the file's time is used up. */

@@ -139,7 +139,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
 
     private RowPuller rowPuller(String sheetName) throws IOException {
         try {
-            return new RowPuller(SafeXml.reader(reader.getSheet(relationId(sheetName))));
+            return new RowPuller(sheetName, SafeXml.reader(reader.getSheet(relationId(sheetName))));
         } catch (OpenXML4JException | XMLStreamException e) {
             throw cannotRead(sheetName, e);
         }
@@ -259,12 +259,14 @@ final class XlsxWorkbook implements SubmissionWorkbook {
     /** Pulls {@code <row>} elements one at a time from the sheet XML. */
     private final class RowPuller implements SheetReader {
 
+        private final String sheetName;
         private final XMLStreamReader xml;
         private SheetRow next;
         private int lastRowNumber;
         private boolean finished;
 
-        RowPuller(XMLStreamReader xml) {
+        RowPuller(String sheetName, XMLStreamReader xml) {
+            this.sheetName = sheetName;
             this.xml = xml;
         }
 
@@ -295,6 +297,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
         private SheetRow pull() throws XMLStreamException {
             List<CellValue> cells = null;
             int rowNumber = 0;
+            long rowChars = 0;
             int column = -1;
             String type = null;
             int style = 0;
@@ -309,6 +312,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                             rowNumber = rowNumber();
                             cells = new ArrayList<>();
                             column = -1;
+                            rowChars = 0;
                         }
                         case "c" -> {
                             column = cellColumn(column, rowNumber);
@@ -336,6 +340,10 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                                 if (cells.size() >= EXCEL_COLUMNS) {
                                     throw new IllegalStateException("row " + rowNumber
                                             + " has more cells than Excel allows");
+                                }
+                                rowChars += cell.text().length();
+                                if (rowChars > budget.maxRowChars()) {
+                                    throw rowTooLong(rowNumber);
                                 }
                                 cells.add(cell);
                             }
@@ -428,8 +436,15 @@ final class XlsxWorkbook implements SubmissionWorkbook {
             }
         }
 
+        private OverBudgetException rowTooLong(int rowNumber) {
+            return new OverBudgetException("Row " + rowNumber + " of sheet '" + sheetName + "' holds more than "
+                    + budget.maxRowChars() + " characters in its cells together; the file is damaged or was not "
+                    + "saved by Excel. Please check it and send it again.");
+        }
+
         private OverBudgetException tooLong(int rowNumber) {
-            return new OverBudgetException("A cell in row " + rowNumber + " holds more than " + budget.maxCellChars()
+            return new OverBudgetException("A cell in row " + rowNumber + " of sheet '" + sheetName
+                    + "' holds more than " + budget.maxCellChars()
                     + " characters (Excel's own limit is " + ReadingBudget.EXCEL_CELL_LIMIT
                     + "); the file is damaged or was not saved by Excel. Please check it and send it again.");
         }

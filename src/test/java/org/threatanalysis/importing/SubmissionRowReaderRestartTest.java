@@ -97,7 +97,7 @@ class SubmissionRowReaderRestartTest {
         SubmissionRowReader restarted = new SubmissionRowReader(ImportFixtures.SUBMISSION_ID, file,
                 file.getFileName().toString(), SubmissionRegistrar.sha256(file),
                 ImportFixtures.reference().headerAliases(),
-                new ReadingBudget(0, 0, 3, 0, 0, 0, null, 0, 0, 0));
+                new ReadingBudget(0, 0, 3, 0, 0, 0, 0, 0, null, 0, 0, 0));
         restarted.open(context);
         try {
             List<ImportItem> rest = ImportFixtures.drain(restarted);

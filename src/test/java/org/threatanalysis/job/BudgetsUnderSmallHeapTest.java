@@ -26,7 +26,9 @@ import org.threatanalysis.support.Workspace;
 /**
  * Files built to exhaust memory are rejected by the job's own budgets, in a separate JVM with a
  * 256 MB heap running the real command line: a shared-string table claiming 200 million
- * characters in a small file, one cell of 5 million characters, and a sheet of 250,000 rows. POI's
+ * characters in a small file, one cell of 5 million characters, a sheet of 250,000 rows, one row
+ * of 480 million characters in cells within Excel's limits, and rows each within their budget
+ * that together would make a chunk of 180 million characters. POI's
  * zip-bomb ratio check is relaxed in that JVM, so that it is our budgets that stop them.
  */
 class BudgetsUnderSmallHeapTest {
@@ -73,6 +75,29 @@ class BudgetsUnderSmallHeapTest {
             }
             out.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
         });
+        writeWith(base, workspace.input().resolve("monstrous-row.xlsx"), "xl/worksheets/sheet2.xml", out -> {
+            // One row of 16,000 cells of 30,000 characters each: 480 million characters, every
+            // cell within Excel's limits.
+            out.write(sheetStart());
+            out.write("<row r=\"1\">".getBytes(StandardCharsets.UTF_8));
+            byte[] cell = ("<c t=\"inlineStr\"><is><t>" + "C".repeat(30_000) + "</t></is></c>")
+                    .getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 16_000; i++) {
+                out.write(cell);
+            }
+            out.write("</row></sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
+        });
+        writeWith(base, workspace.input().resolve("documents-in-cells.xlsx"), "xl/worksheets/sheet2.xml", out -> {
+            // 3,000 rows, each with three imported cells of 30,000 characters: every row within
+            // its budget, but a chunk of them would hold 180 million characters.
+            out.write(sheetStart());
+            out.write(inlineRow("Year", "Crime area", "Indicator", "Commodity", "Value", "Unit", "Notes"));
+            String text = "D".repeat(30_000);
+            for (int r = 2; r <= 3_001; r++) {
+                out.write(inlineRow("2019", "Migrant smuggling", text, text, "12", "cases", text));
+            }
+            out.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
+        });
         assertThat(Files.size(workspace.input().resolve("shared-string-amplification.xlsx"))).isLessThan(2_000_000);
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -85,6 +110,8 @@ class BudgetsUnderSmallHeapTest {
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("child JVM finished").isTrue();
         String log = Files.readString(temp.resolve("child.log"));
 
+        // -XX:+ExitOnOutOfMemoryError exits with 3 too, the code for a run with rejections
+        assertThat(log).doesNotContain("OutOfMemoryError");
         assertThat(process.exitValue()).as(log).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTIONS);
         Map<String, Map<String, Object>> register = BadFilesAmongGoodOnesTest.byFile(
                 WorkbookCells.read(workspace.workbook()).records("Submissions"));
@@ -96,6 +123,20 @@ class BudgetsUnderSmallHeapTest {
         assertThat((String) register.get("oversized-cell.xlsx").get("Reason")).contains("more than 32767 characters");
         assertThat(register.get("too-many-rows.xlsx")).containsEntry("Status", "rejected");
         assertThat((String) register.get("too-many-rows.xlsx").get("Reason")).contains("more than 200000 rows");
+        assertThat(register.get("monstrous-row.xlsx")).containsEntry("Status", "rejected");
+        assertThat((String) register.get("monstrous-row.xlsx").get("Reason"))
+                .contains("Row 1 of sheet 'Indicators' holds more than 100000 characters in its cells together");
+        assertThat(register.get("documents-in-cells.xlsx")).containsEntry("Status", "rejected");
+        assertThat((String) register.get("documents-in-cells.xlsx").get("Reason"))
+                .contains("sheet 'Indicators'", "more than 8000000 characters in their imported cells");
+    }
+
+    private static byte[] inlineRow(String... texts) {
+        StringBuilder row = new StringBuilder("<row>");
+        for (String text : texts) {
+            row.append("<c t=\"inlineStr\"><is><t>").append(text).append("</t></is></c>");
+        }
+        return row.append("</row>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] sheetStart() {

@@ -79,8 +79,14 @@ public final class RowNormaliser {
                 List.of());
     }
 
+    private static final List<String> TOTAL_FIELDS = List.of("year", "crime_area", "indicator", "commodity");
+
     private boolean isTotalRow(ImportItem.RawRow row) {
-        for (String field : List.of("year", "crime_area", "indicator", "commodity")) {
+        for (String field : TOTAL_FIELDS) {
+            CellValue cell = row.value(field);
+            if (cell == null || cell.kind() == CellValue.Kind.NUMBER) {
+                continue; // a number is never a total marker (most years are numbers)
+            }
             String text = row.text(field);
             if (text == null) {
                 continue;
@@ -299,7 +305,14 @@ public final class RowNormaliser {
      * workbook's XML: the writer replaces them with '?'. The value changes, so it is reported.
      */
     private static void controlCharacters(ImportItem.RawRow row, List<DataQualityIssue> issues) {
-        if (row.values().values().stream().noneMatch(RowNormaliser::hasControlCharacter)) {
+        boolean found = false;
+        for (CellValue cell : row.values().values()) {
+            if (hasControlCharacter(cell)) {
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
             return; // the common case, checked without building anything
         }
         for (var entry : new java.util.TreeMap<>(row.values()).entrySet()) {

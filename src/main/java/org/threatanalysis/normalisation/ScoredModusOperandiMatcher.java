@@ -56,6 +56,8 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
     private final Map<String, String> areaByCode = new HashMap<>();
     private final BoundedCache<String, List<StemHit>> unknownWordHits = new BoundedCache<>(20_000);
     private final BoundedCache<String, ModusOperandiMatch> cache = new BoundedCache<>(20_000);
+    /** Scores by the text's stems; those that resemble no vocabulary stem counted, not told apart (see {@link #score}). */
+    private final BoundedCache<String, List<ModusOperandiMatch.Suggestion>> scoresByStems = new BoundedCache<>(20_000);
 
     /**
      * @param threshold the lowest score accepted as a match (0..1)
@@ -146,6 +148,36 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
         if (textStems.isEmpty()) {
             return List.of();
         }
+        // A stem that resembles no vocabulary stem (a case number, a name, a word the vocabulary
+        // does not know) only counts, with the weight of an unknown word, in the text's total: the
+        // score depends on how many there are, not on what they say. Case-level text is unique per
+        // row mostly by such stems, so texts that differ only there are scored once.
+        List<String> matching = new ArrayList<>(textStems.size());
+        List<List<StemHit>> hitsOfMatching = new ArrayList<>(textStems.size());
+        int inert = 0;
+        StringBuilder key = new StringBuilder(crimeArea == null ? "\u0001" : crimeArea + '\u0000');
+        for (String stem : textStems) {
+            List<StemHit> similar = similarStems(stem);
+            if (similar.isEmpty()) {
+                inert++;
+            } else {
+                matching.add(stem);
+                hitsOfMatching.add(similar);
+                key.append(stem).append(' ');
+            }
+        }
+        int inertStems = inert;
+        key.append('\u0000').append(inert);
+        return scoresByStems.get(key.toString(), k -> score(matching, hitsOfMatching, inertStems, crimeArea));
+    }
+
+    /**
+     * @param textStems the text's distinct stems that resemble a vocabulary stem, in order
+     * @param similar what each of them resembles
+     * @param inertStems how many other distinct stems the text has
+     */
+    private List<ModusOperandiMatch.Suggestion> score(List<String> textStems, List<List<StemHit>> similar,
+            int inertStems, String crimeArea) {
         Map<String, Double> textWeights = new HashMap<>();
         double textWeight = 0;
         for (String stem : textStems) {
@@ -153,11 +185,12 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
             textWeights.put(stem, w);
             textWeight += w;
         }
+        textWeight += inertStems * UNKNOWN_WORD_WEIGHT; // never known stems: they would match themselves
         // For each vocabulary stem, the best similarity a word of the text reaches (the first word
         // that reaches it). Only codes with at least one such stem can score above zero.
         Map<String, StemHit> hits = new HashMap<>();
-        for (String textStem : textStems) {
-            for (StemHit candidate : similarStems(textStem)) {
+        for (List<StemHit> candidates : similar) {
+            for (StemHit candidate : candidates) {
                 StemHit best = hits.get(candidate.phraseStem());
                 if (best == null || candidate.similarity() > best.similarity()) {
                     hits.put(candidate.phraseStem(), candidate);
@@ -197,7 +230,7 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
         }
         scores.sort(Comparator.comparingDouble(ModusOperandiMatch.Suggestion::score).reversed()
                 .thenComparing(ModusOperandiMatch.Suggestion::code));
-        return scores;
+        return List.copyOf(scores);
     }
 
     /** A vocabulary stem that a word of the text resembles, and how much. */
@@ -213,10 +246,10 @@ public final class ScoredModusOperandiMatcher implements ModusOperandiMatcher {
         if (knownStems.contains(textStem)) {
             return List.of(new StemHit(textStem, textStem, 1.0));
         }
-        if (!digitStems && Character.isDigit(textStem.charAt(0))) {
-            // A case number or a figure, and no vocabulary word starts with a digit. Not cached:
-            // case numbers are unique and would crowd the words that repeat out of the cache.
-            return List.of();
+        if (Character.isDigit(textStem.charAt(0))) {
+            // A case number or a figure. Not cached: case numbers are unique and would crowd the
+            // words that repeat out of the cache (and only a few vocabulary stems start with a digit).
+            return digitStems ? compareWithVocabulary(textStem) : List.of();
         }
         return unknownWordHits.get(textStem, this::compareWithVocabulary);
     }

@@ -24,6 +24,11 @@ public record SheetRow(int rowNumber, List<CellValue> cells) {
     }
 
     public boolean isBlank() {
-        return cells.stream().allMatch(CellValue::isBlank);
+        for (CellValue cell : cells) {
+            if (!cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

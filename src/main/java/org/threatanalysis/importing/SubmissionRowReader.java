@@ -120,6 +120,7 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
         while (itemsInSheet < savedItems) {
             // skipping what earlier committed chunks already staged
             ImportItem skipped = nextItem();
+            tally.chunkCommitted(); // a skipped row is not held: the earlier attempt staged it
             if (skipped == null) {
                 break;
             }
@@ -131,7 +132,6 @@ public class SubmissionRowReader implements ItemStreamReader<ImportItem> {
                 break;
             }
         }
-        tally.chunkCommitted(); // the skipped rows were staged by the earlier attempt
         if (savedSheet > 0 || savedItems > 0) {
             log.info("Resuming {} at sheet {} after {} items", relativePath, sheetIndex + 1, savedItems);
         }

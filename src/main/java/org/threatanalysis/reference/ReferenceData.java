@@ -113,9 +113,18 @@ public final class ReferenceData {
         }
     }
 
-    /** Loads the defaults shipped on the classpath under {@code reference/}. */
+    /**
+     * The defaults shipped on the classpath under {@code reference/}, loaded once per process:
+     * they never change while it runs, and folding their multilingual phrasings (ICU) is a good
+     * part of the job's start.
+     */
     public static ReferenceData loadDefaults() {
-        return new ReferenceData(defaultTables(), List.of(), "shipped defaults");
+        return ShippedDefaults.REFERENCE;
+    }
+
+    /** Loaded on first use; immutable once built, so shared by every run and thread. */
+    private static final class ShippedDefaults {
+        static final ReferenceData REFERENCE = new ReferenceData(defaultTables(), List.of(), "shipped defaults");
     }
 
     /**

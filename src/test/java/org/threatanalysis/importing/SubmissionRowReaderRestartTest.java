@@ -108,6 +108,45 @@ class SubmissionRowReaderRestartTest {
         }
     }
 
+    /** Each row's imported cells hold at most 47 characters; two indicator rows hold 54. */
+    private static final ReadingBudget FIFTY_CHARACTERS_PER_CHUNK =
+            new ReadingBudget(0, 0, 0, 0, 0, 0, 50, 0, null, 0, 0, 0);
+
+    @Test
+    void shouldRejectTheFileWhenTheRowsOfOneChunkHoldTooMuchText() throws Exception {
+        SubmissionRowReader reader = new SubmissionRowReader(ImportFixtures.SUBMISSION_ID, file,
+                file.getFileName().toString(), SubmissionRegistrar.sha256(file),
+                ImportFixtures.reference().headerAliases(), FIFTY_CHARACTERS_PER_CHUNK);
+        reader.open(new ExecutionContext());
+        try {
+            List<ImportItem> items = ImportFixtures.drain(reader); // one chunk: no commit in between
+            assertThat(items).last().isInstanceOfSatisfying(ImportItem.FileRejected.class,
+                    rejected -> assertThat(rejected.reason()).contains("sheet 'Indicators'", "up to row 4",
+                            "more than 50 characters in their imported cells"));
+        } finally {
+            reader.close();
+        }
+    }
+
+    @Test
+    void shouldNotCountTheRowsSkippedOnRestartAsHeld() throws Exception {
+        ExecutionContext context = readThenStop(5); // the notice and four rows, 108 characters
+        SubmissionRowReader restarted = new SubmissionRowReader(ImportFixtures.SUBMISSION_ID, file,
+                file.getFileName().toString(), SubmissionRegistrar.sha256(file),
+                ImportFixtures.reference().headerAliases(), FIFTY_CHARACTERS_PER_CHUNK);
+        restarted.open(context);
+        List<String> rest = new ArrayList<>();
+        try {
+            for (ImportItem item = restarted.read(); item != null; item = restarted.read()) {
+                rest.add(describe(item));
+                restarted.update(context); // a chunk of one row each
+            }
+        } finally {
+            restarted.close();
+        }
+        assertThat(rest).containsExactlyElementsOf(uninterrupted.subList(5, TOTAL_ITEMS));
+    }
+
     @Test
     void shouldContinueCorrectlyAfterASecondRestart() {
         ExecutionContext context = readThenStop(4);

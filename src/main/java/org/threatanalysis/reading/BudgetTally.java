@@ -3,8 +3,8 @@ package org.threatanalysis.reading;
 /**
  * Counts, while a file is read, what the {@link ReadingBudget} limits: rows in each sheet (as
  * stored, blank ones included), filled cells in all the sheets read together, characters in one
- * cell, the text of the rows held until the next commit, and the file's time. The first limit exceeded throws an {@link OverBudgetException} whose
- * message is the reason the file is rejected.
+ * cell, the text of the rows held until the next commit, and the file's time. The first limit
+ * exceeded throws an {@link OverBudgetException} whose message is the reason the file is rejected.
  *
  * <p>Used where the file is read anyway: the cover sheet at registration, the data sheets at
  * import. Not thread-safe: one per file being read.

@@ -27,8 +27,8 @@ import java.time.Duration;
  * @param maxZipEntries most entries in the zip package
  */
 public record ReadingBudget(long maxFileBytes, int maxSheets, int maxRowsPerSheet, long maxCells, int maxCellChars,
-        int maxRowChars, long maxChunkChars, long maxSharedStringChars, Duration timePerFile, double minInflateRatio, long maxEntryBytes,
-        long maxZipEntries) {
+        int maxRowChars, long maxChunkChars, long maxSharedStringChars, Duration timePerFile, double minInflateRatio,
+        long maxEntryBytes, long maxZipEntries) {
 
     public static final int EXCEL_CELL_LIMIT = 32_767;
 

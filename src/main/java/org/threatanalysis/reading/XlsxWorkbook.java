@@ -438,8 +438,8 @@ final class XlsxWorkbook implements SubmissionWorkbook {
 
         private OverBudgetException rowTooLong(int rowNumber) {
             return new OverBudgetException("Row " + rowNumber + " of sheet '" + sheetName + "' holds more than "
-                    + budget.maxRowChars() + " characters in its cells together; the file is damaged or was not "
-                    + "saved by Excel. Please check it and send it again.");
+                    + budget.maxRowChars() + " characters in its cells together, far more than a submission row "
+                    + "holds; please check for whole documents pasted into cells and send the file again.");
         }
 
         private OverBudgetException tooLong(int rowNumber) {

@@ -100,28 +100,28 @@ public final class ConsolidatedWorkbookWriter {
         WorkbookStyles styles = new WorkbookStyles(template);
         XSSFSheet overview = template.createSheet(OverviewSheet.NAME);
         StreamingWorkbook workbook = new StreamingWorkbook(template, request.poiTempFolder());
-        // The change analysis and the four large sheets are independent: they run side by side
-        // (as many at a time as there are threads), each sheet streaming to its own file. Their
-        // sheets are reserved first, so that they keep their place whatever finishes first.
+        // The four large sheets are independent: they run side by side (as many at a time as
+        // there are threads), each streaming to its own file. The data sheets hand every row they
+        // write to the change analysis too, which so reads nothing of its own. The sheets are
+        // reserved first, so that they keep their place whatever finishes first.
         ExecutorService sheetThreads = Executors.newFixedThreadPool(threads, daemonThreads("write-sheets-"));
         try {
             ChangeSheets.NAMES.forEach(workbook::reserveSheet);
             List.of(INDICATORS, MODUS_OPERANDI, ROUTES, ReviewSheet.NAME).forEach(workbook::reserveSheet);
-            Future<ChangeReport> analysis = sheetThreads.submit(
-                    () -> new ChangeAnalysis(staging).analyse(request.runId(), period[0], period[1]));
+            ChangeAnalysis.Rows analysed = new ChangeAnalysis.Rows();
             Future<Long> indicatorRows = sheetThreads.submit(() -> writeIndicators(workbook, styles, reference,
-                    request.sheetRowLimit(), request.runId(), period));
+                    request.sheetRowLimit(), request.runId(), period, analysed));
             Future<Long> modusOperandiRows = sheetThreads.submit(() -> writeModusOperandi(workbook, styles, reference,
-                    request.sheetRowLimit(), request.runId(), period));
+                    request.sheetRowLimit(), request.runId(), period, analysed));
             Future<Long> routeRows = sheetThreads.submit(() -> writeRoutes(workbook, styles, request.sheetRowLimit(),
-                    request.runId(), period));
+                    request.runId(), period, analysed));
             Future<Long> reviewEntries = sheetThreads.submit(() -> new ReviewSheet(staging, workbook, styles,
                     request.normalisation()).write(request.runId(), period));
-            ChangeReport report = result(analysis);
             long indicators = result(indicatorRows);
             long modusOperandi = result(modusOperandiRows);
             long routes = result(routeRows);
             long review = result(reviewEntries);
+            ChangeReport report = new ChangeAnalysis(staging).report(analysed, request.runId(), period[0], period[1]);
             // POI's model (the overview's charts) is only touched once every sheet thread is done.
             new ChangeSheets(workbook, styles, reference, report).write();
             new OverviewSheet(template, overview, styles, report, reference)
@@ -302,12 +302,13 @@ public final class ConsolidatedWorkbookWriter {
     }
 
     private long writeIndicators(StreamingWorkbook workbook, WorkbookStyles styles, ReferenceData reference, int rowLimit, long runId,
-            int[] period) {
+            int[] period, ChangeAnalysis.Rows analysed) {
         SheetWriter sheet = new SheetWriter(workbook, INDICATORS, styles, rowLimit, "Submitter", "Member state",
                 "Year", "Crime area", "Crime area name", "Indicator", "Commodity", "Value", "Unit", "Figure",
                 "Value as submitted", "Unit as submitted", "Crime area as submitted", "Indicator as submitted",
                 "Commodity as submitted", "Notes", "Source");
         this.<StagedRows.Indicator>streamBySubmitterAndYear(RowTable.INDICATOR, (block, r) -> {
+            analysed.indicator(block.submitter(), r);
             sheet.row().text(block.submitter()).text(block.memberState()).year(r.year()).text(r.crimeArea())
                     .text(reference.crimeAreas().label(r.crimeArea())).text(r.indicator()).text(r.commodity())
                     .decimal(r.normalisedValue()).text(r.normalisedUnit()).text(figureStatus(r.valueStatus()))
@@ -393,11 +394,12 @@ public final class ConsolidatedWorkbookWriter {
     }
 
     private long writeModusOperandi(StreamingWorkbook workbook, WorkbookStyles styles, ReferenceData reference, int rowLimit, long runId,
-            int[] period) {
+            int[] period, ChangeAnalysis.Rows analysed) {
         SheetWriter sheet = new SheetWriter(workbook, MODUS_OPERANDI, styles, rowLimit, "Submitter",
                 "Member state", "Year", "Crime area", "MO code", "MO label", "Matched by", "Confidence",
                 "Modus operandi as submitted", "MO code as submitted", "Suggestions", "Trend", "Notes", "Source");
         this.<StagedRows.ModusOperandi>streamBySubmitterAndYear(RowTable.MODUS_OPERANDI, (block, r) -> {
+            analysed.modusOperandi(block.submitter(), r);
             String code = r.code();
             sheet.row().text(block.submitter()).text(block.memberState()).year(r.year()).text(r.crimeArea())
                     .text(code).text(code == null ? null : reference.modusOperandi().label(code))
@@ -418,12 +420,14 @@ public final class ConsolidatedWorkbookWriter {
         };
     }
 
-    private long writeRoutes(StreamingWorkbook workbook, WorkbookStyles styles, int rowLimit, long runId, int[] period) {
+    private long writeRoutes(StreamingWorkbook workbook, WorkbookStyles styles, int rowLimit, long runId, int[] period,
+            ChangeAnalysis.Rows analysed) {
         SheetWriter sheet = new SheetWriter(workbook, ROUTES, styles, rowLimit, "Submitter", "Member state",
                 "Year", "Crime area", "Commodity", "Countries", "Places", "Transport", "Trend",
                 "Route as submitted", "Problem", "Commodity as submitted", "Transport as submitted", "Notes",
                 "Source");
         this.<StagedRows.Route>streamBySubmitterAndYear(RowTable.ROUTE, (block, r) -> {
+            analysed.route(block.submitter(), r);
             sheet.row().text(block.submitter()).text(block.memberState()).year(r.year()).text(r.crimeArea())
                     .text(r.commodity()).text(r.countries()).text(r.places()).text(r.transport()).text(r.trend())
                     .text(r.text()).text(r.problem()).text(r.commodityRaw()).text(r.transportRaw())

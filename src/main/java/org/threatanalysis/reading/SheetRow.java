@@ -12,7 +12,9 @@ public record SheetRow(int rowNumber, List<CellValue> cells) {
     }
 
     public CellValue cell(int column) {
-        for (CellValue cell : cells) {
+        // by index: called for every template column of every row, an iterator each time adds up
+        for (int i = 0, n = cells.size(); i < n; i++) {
+            CellValue cell = cells.get(i);
             if (cell.column() == column) {
                 return cell;
             }

@@ -28,8 +28,8 @@ import org.threatanalysis.support.Workspace;
  * 256 MB heap running the real command line: a shared-string table claiming 200 million
  * characters in a small file, one cell of 5 million characters, a sheet of 250,000 rows, one row
  * of 480 million characters in cells within Excel's limits, and rows each within their budget
- * that together would make a chunk of 180 million characters. POI's
- * zip-bomb ratio check is relaxed in that JVM, so that it is our budgets that stop them.
+ * that together would make a chunk of 180 million characters. POI's zip-bomb ratio check is
+ * relaxed in that JVM, so that it is our budgets that stop them.
  */
 class BudgetsUnderSmallHeapTest {
 

@@ -68,13 +68,13 @@ public final class SubmissionRegistrar {
     }
 
     /**
-     * A registered file with its cover sheet when accepted, and the earlier run's record it was
-     * taken from when the file was not read again ({@code null} when it was read).
+     * A registered file (an accepted one's record holds its cover sheet), and the earlier run's
+     * record it was taken from when the file was not read again ({@code null} when it was read).
      */
-    public record Registered(SubmissionRecord record, CoverSheet cover, SubmissionRecord reusedFrom) {
+    public record Registered(SubmissionRecord record, SubmissionRecord reusedFrom) {
 
-        public Registered(SubmissionRecord record, CoverSheet cover) {
-            this(record, cover, null);
+        public Registered(SubmissionRecord record) {
+            this(record, null);
         }
     }
 
@@ -147,7 +147,7 @@ public final class SubmissionRegistrar {
         long size = Files.size(file);
         String ignored = SubmissionDiscovery.ignoreReason(inputFolder, file);
         if (ignored != null) {
-            return new Registered(record(id, relative, size, null, SubmissionStatus.IGNORED, ignored, null), null);
+            return new Registered(record(id, relative, size, null, SubmissionStatus.IGNORED, ignored, null));
         }
         String fingerprint = sha256(file);
         if (known != null && fingerprint.equals(known.fingerprint())) {
@@ -185,8 +185,7 @@ public final class SubmissionRegistrar {
             if (ReferenceWorkbook.isReferenceWorkbook(workbook)) {
                 return new Registered(record(id, relative, size, fingerprint, SubmissionStatus.REFERENCE,
                         "Reference data (no cover sheet; sheets " + String.join(", ", workbook.sheetNames())
-                                + "): applied over the shipped reference data, not imported as a submission.", null),
-                        null);
+                                + "): applied over the shipped reference data, not imported as a submission.", null));
             }
             WorkbookScan.scanCoverSheet(workbook, budget, deadline);
             CoverSheet cover = coverSheets.read(workbook);
@@ -196,7 +195,7 @@ public final class SubmissionRegistrar {
                         + "'Indicators', 'Modus operandi' or 'Routes' (sheets found: "
                         + String.join(", ", workbook.sheetNames()) + ").");
             }
-            return new Registered(record(id, relative, size, fingerprint, SubmissionStatus.ACCEPTED, null, cover), cover);
+            return new Registered(record(id, relative, size, fingerprint, SubmissionStatus.ACCEPTED, null, cover));
         } catch (UnreadableWorkbookException | InvalidCoverSheetException | OverBudgetException e) {
             return rejected(id, relative, size, fingerprint, e.getMessage());
         } catch (Exception | StackOverflowError | LinkageError e) {
@@ -209,13 +208,12 @@ public final class SubmissionRegistrar {
                 known.status(), known.reason(), known.memberState(), known.reportingEntity(), known.submitter(),
                 known.memberStateRaw(), known.entityRaw(), known.periodFrom(), known.periodTo(), known.submissionDate(),
                 known.revision(), known.templateVersion());
-        CoverSheet cover = SubmissionStatus.ACCEPTED.name().equals(known.status()) ? CoverSheet.of(known) : null;
-        return new Registered(record, cover, known);
+        return new Registered(record, known);
     }
 
     private static Registered rejected(int id, String relative, long size, String fingerprint, String reason) {
         log.warn("Rejected {}: {}", relative, reason);
-        return new Registered(record(id, relative, size, fingerprint, SubmissionStatus.REJECTED, reason, null), null);
+        return new Registered(record(id, relative, size, fingerprint, SubmissionStatus.REJECTED, reason, null));
     }
 
     private static SubmissionRecord record(int id, String relative, long size, String fingerprint,

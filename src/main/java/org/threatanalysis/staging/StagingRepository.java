@@ -22,6 +22,13 @@ public class StagingRepository {
     /** Excel's limit for one cell; longer text is cut and reported where it is read. */
     public static final int MAX_TEXT = 32_767;
 
+    // The sizes of the columns that keep text taken from the files (staging-schema.sql).
+    static final int REASON_COLUMN = 4_000;
+    static final int AS_SUBMITTED_COLUMN = 1_000;
+    static final int TEMPLATE_VERSION_COLUMN = 50;
+    static final int DATA_QUALITY_SHEET_COLUMN = 100;
+    static final int PASSED_ROW_SHEET_COLUMN = 40;
+
     /** The tables that hold a submission's imported rows, all keyed by its {@link RowsKey}. */
     private static final List<String> ROW_TABLES = List.of("ta_row_count", "ta_normalised_with", "ta_data_quality",
             "ta_passed_row", "ta_row_block");
@@ -294,10 +301,10 @@ public class StagingRepository {
                     period_to, submission_date, revision, template_version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 runId, s.submissionId(), s.relativePath(), s.sizeBytes(), s.fingerprint(), s.status(),
-                cut(s.reason()), s.memberState(), s.reportingEntity(), s.submitter(), cut(s.memberStateRaw()),
-                cut(s.entityRaw()), s.periodFrom(), s.periodTo(),
-                s.submissionDate() == null ? null : Date.valueOf(s.submissionDate()), s.revision(),
-                cut(s.templateVersion()));
+                fit(s.reason(), REASON_COLUMN), s.memberState(), s.reportingEntity(), s.submitter(),
+                fit(s.memberStateRaw(), AS_SUBMITTED_COLUMN), fit(s.entityRaw(), AS_SUBMITTED_COLUMN), s.periodFrom(),
+                s.periodTo(), s.submissionDate() == null ? null : Date.valueOf(s.submissionDate()), s.revision(),
+                fit(s.templateVersion(), TEMPLATE_VERSION_COLUMN));
     }
 
     /**
@@ -315,7 +322,7 @@ public class StagingRepository {
                 + " reporting_entity = NULL, submitter = NULL, member_state_raw = NULL, entity_raw = NULL,"
                 + " period_from = NULL, period_to = NULL, submission_date = NULL, revision = NULL,"
                 + " template_version = NULL WHERE run_id = ? AND submission_id = ?",
-                reason.length() <= 4000 ? reason : reason.substring(0, 3999) + "…", runId, submissionId);
+                fit(reason, REASON_COLUMN), runId, submissionId);
     }
 
     /** Removes a run's year-by-year decisions, before they are made again. */
@@ -474,7 +481,7 @@ public class StagingRepository {
                 + "VALUES (?, ?, ?, ?, ?)", rows, rows.size(), (PreparedStatement ps, StagedRows.PassedRow r) -> {
                     ps.setLong(1, runId);
                     ps.setInt(2, r.submissionId());
-                    ps.setString(3, r.sheet());
+                    ps.setString(3, fit(r.sheet(), PASSED_ROW_SHEET_COLUMN));
                     ps.setInt(4, r.sheetRow());
                     ps.setString(5, r.kind());
                 });
@@ -496,7 +503,7 @@ public class StagingRepository {
                         ps.setInt(2, d.submissionId());
                     }
                     ps.setString(3, d.file());
-                    ps.setString(4, d.sheet());
+                    ps.setString(4, fit(d.sheet(), DATA_QUALITY_SHEET_COLUMN));
                     ps.setString(5, d.cell());
                     if (d.sheetRow() == null) {
                         ps.setNull(6, Types.INTEGER);
@@ -504,7 +511,7 @@ public class StagingRepository {
                         ps.setInt(6, d.sheetRow());
                     }
                     ps.setString(7, cut(d.value()));
-                    ps.setString(8, cut(d.reason()));
+                    ps.setString(8, fit(d.reason(), REASON_COLUMN));
                     ps.setBoolean(9, d.rowRejected());
                 });
     }
@@ -639,6 +646,29 @@ public class StagingRepository {
 
     static String cut(String text) {
         return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+    }
+
+    /**
+     * Text from a file fitted to the column that keeps it: its start and its end, an ellipsis
+     * between. A clerk can type a cell of any length where a name or a year belongs and a reason
+     * quotes it, so the end (what is wrong) is kept as well as the start; an insert that failed on
+     * such text would stop the whole run.
+     */
+    static String fit(String text, int columnSize) {
+        if (text == null || text.length() <= columnSize) {
+            return text;
+        }
+        int tail = Math.min(200, columnSize / 4);
+        int head = columnSize - 1 - tail;
+        if (Character.isHighSurrogate(text.charAt(head - 1))) {
+            head--; // never half a character
+            tail++;
+        }
+        int tailStart = text.length() - tail;
+        if (Character.isLowSurrogate(text.charAt(tailStart))) {
+            tailStart++;
+        }
+        return text.substring(0, head) + "…" + text.substring(tailStart);
     }
 
 }

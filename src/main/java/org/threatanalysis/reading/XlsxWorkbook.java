@@ -194,7 +194,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                     return true; // UTF-16 or UTF-32: let the XML parser decide
                 }
             }
-            if (indexOf(buffer, filled, MERGE_CELL) >= 0) {
+            if (indexOfMergeCell(buffer, filled) >= 0) {
                 return true;
             }
             if (filled > keep) {
@@ -203,20 +203,36 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                 filled = keep;
             }
         }
-        return indexOf(buffer, filled, MERGE_CELL) >= 0;
+        return indexOfMergeCell(buffer, filled) >= 0;
     }
 
-    private static int indexOf(byte[] data, int length, byte[] wanted) {
-        byte head = wanted[0];
-        for (int i = 0, last = length - wanted.length; i <= last; i++) {
-            if (data[i] == head) {
-                int j = 1;
-                while (j < wanted.length && data[i + j] == wanted[j]) {
-                    j++;
-                }
-                if (j == wanted.length) {
-                    return i;
-                }
+    /** How far the search may move on when the byte under the window's last position is b (Horspool). */
+    private static final int[] MERGE_CELL_SHIFTS = shifts(MERGE_CELL);
+
+    private static int[] shifts(byte[] wanted) {
+        int[] shifts = new int[256];
+        java.util.Arrays.fill(shifts, wanted.length);
+        for (int i = 0; i < wanted.length - 1; i++) {
+            shifts[wanted[i] & 0xFF] = wanted.length - 1 - i;
+        }
+        return shifts;
+    }
+
+    /**
+     * Where {@code mergeCell} first occurs in the data, or -1. Horspool's search moves on by up to
+     * the name's length at each step: the sheet XML is searched byte by byte otherwise, about as
+     * long as it takes to inflate it.
+     */
+    static int indexOfMergeCell(byte[] data, int length) {
+        byte[] wanted = MERGE_CELL;
+        int last = wanted.length - 1;
+        for (int i = 0; i + last < length; i += MERGE_CELL_SHIFTS[data[i + last] & 0xFF]) {
+            int j = last;
+            while (j >= 0 && data[i + j] == wanted[j]) {
+                j--;
+            }
+            if (j < 0) {
+                return i;
             }
         }
         return -1;

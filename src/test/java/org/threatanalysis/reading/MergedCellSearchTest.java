@@ -35,6 +35,25 @@ class MergedCellSearchTest {
     }
 
     @Test
+    void shouldFindTheFirstOccurrenceWhereAPlainSearchDoes() {
+        // Text made of the name's own letters, the hard case for a search that skips ahead.
+        java.util.Random random = new java.util.Random(7);
+        String letters = "mergeCl<> ";
+        for (int trial = 0; trial < 2_000; trial++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(60);
+            for (int i = 0; i < length; i++) {
+                text.append(random.nextInt(8) == 0 ? "mergeCel" : String.valueOf(letters.charAt(random.nextInt(letters.length()))));
+            }
+            if (random.nextBoolean()) {
+                text.insert(random.nextInt(text.length() + 1), "mergeCell");
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+            assertThat(XlsxWorkbook.indexOfMergeCell(bytes, bytes.length)).as(text.toString()).isEqualTo(text.indexOf("mergeCell"));
+        }
+    }
+
+    @Test
     void shouldLeaveAnythingButUtf8ToTheParser() throws IOException {
         byte[] utf16 = (START.replace("UTF-8", "UTF-16") + "</sheetData></worksheet>").getBytes(StandardCharsets.UTF_16);
         assertThat(XlsxWorkbook.mayHaveMergedCells(new ByteArrayInputStream(utf16))).isTrue();

@@ -1,12 +1,15 @@
 package org.threatanalysis.staging;
 
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Types;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
@@ -438,9 +441,7 @@ public class StagingRepository {
                 + standingRows("ta_row_block") + filter + " AND t.row_table = ? ORDER BY " + order,
                 rs -> listed.add(new Block(table, new RowsKey(rs.getLong(1), rs.getInt(2)), rs.getInt(3), rs.getInt(4),
                         rs.getInt(5), null, rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9))), args);
-        for (Block block : listed) {
-            handler.accept(withData(block));
-        }
+        withData(listed, handler);
     }
 
     /** The blocks of one import's table, in key order (no submission details), one at a time. */
@@ -449,17 +450,40 @@ public class StagingRepository {
                 + " WHERE run_id = ? AND submission_id = ? AND row_table = ? ORDER BY report_year, first_row",
                 (rs, i) -> new Block(table, key, rs.getInt(1), rs.getInt(2), rs.getInt(3), null, key.submission(), null,
                         null, null), key.run(), key.submission(), table.tableName());
-        for (Block block : listed) {
-            handler.accept(withData(block));
-        }
+        withData(listed, handler);
     }
 
-    private Block withData(Block block) {
-        byte[] data = jdbc.queryForObject("SELECT rows_data FROM ta_row_block WHERE run_id = ? AND submission_id = ?"
-                + " AND row_table = ? AND report_year = ? AND first_row = ?", byte[].class, block.key().run(),
-                block.key().submission(), block.table().tableName(), block.year(), block.firstRow());
-        return new Block(block.table(), block.key(), block.year(), block.firstRow(), block.rows(), data,
-                block.submissionId(), block.relativePath(), block.submitter(), block.memberState());
+    /**
+     * Hands each listed block on with its rows, read one block at a time through one prepared
+     * statement: preparing it per block had HSQLDB parse the same query hundreds of times a run.
+     */
+    private void withData(List<Block> listed, java.util.function.Consumer<Block> handler) {
+        if (listed.isEmpty()) {
+            return;
+        }
+        jdbc.execute((Connection con) -> {
+            try (PreparedStatement select = con.prepareStatement("SELECT rows_data FROM ta_row_block WHERE run_id = ?"
+                    + " AND submission_id = ? AND row_table = ? AND report_year = ? AND first_row = ?")) {
+                for (Block block : listed) {
+                    select.setLong(1, block.key().run());
+                    select.setInt(2, block.key().submission());
+                    select.setString(3, block.table().tableName());
+                    select.setInt(4, block.year());
+                    select.setInt(5, block.firstRow());
+                    byte[] data;
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new EmptyResultDataAccessException(
+                                    "Block " + block.firstRow() + " of " + block.table().tableName() + " is gone", 1);
+                        }
+                        data = rs.getBytes(1);
+                    }
+                    handler.accept(new Block(block.table(), block.key(), block.year(), block.firstRow(), block.rows(),
+                            data, block.submissionId(), block.relativePath(), block.submitter(), block.memberState()));
+                }
+            }
+            return null;
+        });
     }
 
     /** Replaces a block's rows (same rows, normalised again), kept in the block's order. */

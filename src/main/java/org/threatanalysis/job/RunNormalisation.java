@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.function.SingletonSupplier;
 import org.threatanalysis.importing.RowNormaliser;
 import org.threatanalysis.normalisation.CountryResolver;
 import org.threatanalysis.normalisation.ModusOperandiMatcher;
@@ -35,9 +36,47 @@ public final class RunNormalisation {
 
     private static final Logger log = LoggerFactory.getLogger(RunNormalisation.class);
 
-    /** The normalisers built from one state of the reference data. */
-    public record Normalisers(ReferenceData reference, CountryResolver countries, ModusOperandiMatcher modusOperandi,
-            RouteParser routes, RowNormaliser rows) {
+    /**
+     * The normalisers built from one state of the reference data, each on first use: building the
+     * matchers folds and indexes the vocabularies, which a night with nothing new to read never
+     * needs (it compares the reference data's fingerprints only).
+     */
+    public static final class Normalisers {
+
+        private final ReferenceData reference;
+        private final SingletonSupplier<CountryResolver> countries;
+        private final SingletonSupplier<ModusOperandiMatcher> modusOperandi;
+        private final SingletonSupplier<RouteParser> routes;
+        private final SingletonSupplier<RowNormaliser> rows;
+
+        Normalisers(ReferenceData reference, ConsolidationProperties.Matching matching) {
+            this.reference = reference;
+            this.countries = SingletonSupplier.of(() -> new CountryResolver(reference));
+            this.modusOperandi = SingletonSupplier.of(
+                    () -> new ScoredModusOperandiMatcher(reference, matching.threshold(), matching.margin()));
+            this.routes = SingletonSupplier.of(() -> new SeparatorRouteParser(reference, countries()));
+            this.rows = SingletonSupplier.of(() -> new RowNormaliser(reference, modusOperandi(), routes()));
+        }
+
+        public ReferenceData reference() {
+            return reference;
+        }
+
+        public CountryResolver countries() {
+            return countries.obtain();
+        }
+
+        public ModusOperandiMatcher modusOperandi() {
+            return modusOperandi.obtain();
+        }
+
+        public RouteParser routes() {
+            return routes.obtain();
+        }
+
+        public RowNormaliser rows() {
+            return rows.obtain();
+        }
     }
 
     private final ConsolidationProperties properties;
@@ -102,10 +141,6 @@ public final class RunNormalisation {
     }
 
     private Normalisers build(ReferenceData reference) {
-        CountryResolver countries = new CountryResolver(reference);
-        ConsolidationProperties.Matching matching = properties.matching();
-        ModusOperandiMatcher matcher = new ScoredModusOperandiMatcher(reference, matching.threshold(), matching.margin());
-        RouteParser routes = new SeparatorRouteParser(reference, countries);
-        return new Normalisers(reference, countries, matcher, routes, new RowNormaliser(reference, matcher, routes));
+        return new Normalisers(reference, properties.matching());
     }
 }

@@ -63,7 +63,7 @@ final class WriteWorkbookTasklet implements Tasklet {
                 normalisation.excludedFolders(output));
         var request = new ConsolidatedWorkbookWriter.Request(runId,
                 from == null ? null : from.intValue(), to == null ? null : to.intValue(), output,
-                properties.poiTempFolder(), new ConsolidatedWorkbookWriter.Normalisation(n.reference(), n.routes(),
+                properties.poiTempFolder(), new ConsolidatedWorkbookWriter.Normalisation(n.reference(), n::routes,
                         properties.matching().reviewBelow()), properties.sheetRowLimit());
         Path target = writer.target(request);
         String inputs = inputsFingerprint(runId, from, to, n, target);

@@ -3,6 +3,7 @@ package org.threatanalysis.normalisation;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.springframework.util.function.SingletonSupplier;
 import org.threatanalysis.reference.ReferenceData;
 import org.threatanalysis.reference.TextFolding;
 import org.threatanalysis.reference.TextStems;
@@ -22,16 +23,18 @@ public final class CountryResolver {
     private final ReferenceData reference;
     // Stemmed key of every country and place phrasing, for inflected forms the tables lack
     // ("Hrvatskoj", "Bugarskoj"); keys that two codes share are left out rather than guessed.
-    private final java.util.Map<String, String> byStem = new java.util.HashMap<>();
-    private final java.util.Map<String, String> placeByStem = new java.util.HashMap<>();
+    // Built on first use, as the vocabularies are folded: a night with nothing to read needs neither.
+    private final SingletonSupplier<java.util.Map<String, String>> byStem;
+    private final SingletonSupplier<java.util.Map<String, String>> placeByStem;
 
     public CountryResolver(ReferenceData reference) {
         this.reference = reference;
-        index(reference.countries().foldedPhrases(), byStem);
-        index(reference.places().foldedPhrases(), placeByStem);
+        this.byStem = SingletonSupplier.of(() -> index(reference.countries().foldedPhrases()));
+        this.placeByStem = SingletonSupplier.of(() -> index(reference.places().foldedPhrases()));
     }
 
-    private static void index(java.util.Map<String, String> phrases, java.util.Map<String, String> target) {
+    private static java.util.Map<String, String> index(java.util.Map<String, String> phrases) {
+        java.util.Map<String, String> target = new java.util.HashMap<>();
         java.util.Set<String> ambiguous = new java.util.HashSet<>();
         for (java.util.Map.Entry<String, String> phrase : phrases.entrySet()) {
             String key = stemKey(phrase.getKey());
@@ -44,6 +47,7 @@ public final class CountryResolver {
             }
         }
         ambiguous.forEach(target::remove);
+        return target;
     }
 
     private static String stemKey(String folded) {
@@ -72,11 +76,11 @@ public final class CountryResolver {
         if (place.isEmpty() && !folded.endsWith("s")) {
             // Inflected or preceded by a preposition ("iz Srbije", "u Hrvatskoj"): compare stems.
             String key = stemKey(folded);
-            String code = byStem.get(key);
+            String code = byStem.obtain().get(key);
             if (code != null) {
                 return Optional.of(new Resolution(code, null));
             }
-            place = Optional.ofNullable(placeByStem.get(key));
+            place = Optional.ofNullable(placeByStem.obtain().get(key));
         }
         if (place.isPresent()) {
             String code = reference.places().entry(place.get()).map(e -> e.attribute("country")).orElse("");

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * The reference vocabularies the job normalises with: crime areas, indicators, commodities,
  * units, countries, reporting entities, places, the modus-operandi vocabulary, header aliases,
@@ -39,8 +41,14 @@ public final class ReferenceData {
     private final Vocabulary trends = new Vocabulary("trends");
     private final Vocabulary transportModes = new Vocabulary("transport modes");
     private final HeaderAliases headerAliases = new HeaderAliases();
-    private final Map<String, Set<String>> markers = new HashMap<>();
-    private final Map<String, Set<String>> routeWords = new LinkedHashMap<>();
+    /** Row markers and route words, folded on first use like the vocabularies' phrases. */
+    private final TsvTable markerRows;
+    private final TsvTable routeWordRows;
+    private final List<String> fillerDecisions = new java.util.ArrayList<>();
+    private final SingletonSupplier<Folded> folded = SingletonSupplier.of(this::fold);
+
+    private record Folded(Map<String, Set<String>> markers, Map<String, Set<String>> routeWords) {
+    }
     private final String fingerprint;
     private final String importFingerprint;
     private final String description;
@@ -60,25 +68,8 @@ public final class ReferenceData {
         for (Map<String, String> row : tables.get("header-aliases.tsv").rows()) {
             headerAliases.add(row.get("sheet"), row.get("field"), TsvTable.alternatives(row.get("aliases")));
         }
-        for (Map<String, String> row : tables.get("row-markers.tsv").rows()) {
-            Set<String> set = markers.computeIfAbsent(row.get("kind"), key -> new HashSet<>());
-            for (String phrase : TsvTable.alternatives(row.get("phrasings"))) {
-                set.add(phrase.toLowerCase(Locale.ROOT));
-                String folded = TextFolding.fold(phrase);
-                if (!folded.isEmpty()) {
-                    set.add(folded);
-                }
-            }
-        }
-        for (Map<String, String> row : tables.get("route-words.tsv").rows()) {
-            Set<String> set = routeWords.computeIfAbsent(row.get("kind"), key -> new HashSet<>());
-            for (String phrase : TsvTable.alternatives(row.get("phrasings"))) {
-                String folded = TextFolding.fold(phrase);
-                if (!folded.isEmpty()) {
-                    set.add(folded);
-                }
-            }
-        }
+        this.markerRows = tables.get("row-markers.tsv");
+        this.routeWordRows = tables.get("route-words.tsv");
         // Analyst's decisions on unknown places: a country code adds the place to the gazetteer,
         // "none" makes the word a filler that route parsing drops.
         for (Decisions.Decision decision : decisionList) {
@@ -86,7 +77,7 @@ public final class ReferenceData {
                 continue;
             }
             if (Decisions.NONE.equals(decision.value())) {
-                routeWords.computeIfAbsent("filler", key -> new HashSet<>()).add(decision.foldedText());
+                fillerDecisions.add(decision.foldedText());
             } else {
                 String country = countries.lookup(decision.value()).orElse(null);
                 if (country != null) {
@@ -253,12 +244,41 @@ public final class ReferenceData {
 
     /** Row markers of a kind ({@code total}, {@code suppressed}), both raw lower-case and folded. */
     public Set<String> markers(String kind) {
-        return markers.getOrDefault(kind, Set.of());
+        return folded.obtain().markers().getOrDefault(kind, Set.of());
     }
 
     /** Folded route words of a kind ({@code via}, {@code from}, {@code to}, {@code filler}, {@code mode-sea} ...). */
     public Map<String, Set<String>> routeWords() {
-        return routeWords;
+        return folded.obtain().routeWords();
+    }
+
+    private Folded fold() {
+        Map<String, Set<String>> markers = new HashMap<>();
+        for (Map<String, String> row : markerRows.rows()) {
+            Set<String> set = markers.computeIfAbsent(row.get("kind"), key -> new HashSet<>());
+            for (String phrase : TsvTable.alternatives(row.get("phrasings"))) {
+                set.add(phrase.toLowerCase(Locale.ROOT));
+                String folded = TextFolding.fold(phrase);
+                if (!folded.isEmpty()) {
+                    set.add(folded);
+                }
+            }
+        }
+        Map<String, Set<String>> routeWords = new LinkedHashMap<>();
+        for (Map<String, String> row : routeWordRows.rows()) {
+            Set<String> set = routeWords.computeIfAbsent(row.get("kind"), key -> new HashSet<>());
+            for (String phrase : TsvTable.alternatives(row.get("phrasings"))) {
+                String folded = TextFolding.fold(phrase);
+                if (!folded.isEmpty()) {
+                    set.add(folded);
+                }
+            }
+        }
+        // Analyst's decisions: "none" for an unknown place makes the word a filler that route parsing drops.
+        if (!fillerDecisions.isEmpty()) {
+            routeWords.computeIfAbsent("filler", key -> new HashSet<>()).addAll(fillerDecisions);
+        }
+        return new Folded(markers, routeWords);
     }
 
     /**

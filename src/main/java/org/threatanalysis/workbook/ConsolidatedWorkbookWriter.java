@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.poi.ooxml.POIXMLProperties;
@@ -74,7 +75,12 @@ public final class ConsolidatedWorkbookWriter {
      * The run's reference data (labels, fingerprint), its route parser (to list unknown places for
      * review) and the confidence below which scored matches are reviewed.
      */
-    public record Normalisation(ReferenceData reference, RouteParser routes, double reviewBelow) {
+    public record Normalisation(ReferenceData reference, Supplier<RouteParser> routeParser, double reviewBelow) {
+
+        /** The route parser, built when first asked for: a workbook found current needs none. */
+        public RouteParser routes() {
+            return routeParser.get();
+        }
     }
 
     public static String fileName(int from, int to) {

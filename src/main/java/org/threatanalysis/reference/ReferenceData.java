@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -44,11 +45,8 @@ public final class ReferenceData {
     /** Row markers and route words, folded on first use like the vocabularies' phrases. */
     private final TsvTable markerRows;
     private final TsvTable routeWordRows;
-    private final List<String> fillerDecisions = new java.util.ArrayList<>();
+    private final List<String> fillerDecisions = new ArrayList<>();
     private final SingletonSupplier<Folded> folded = SingletonSupplier.of(this::fold);
-
-    private record Folded(Map<String, Set<String>> markers, Map<String, Set<String>> routeWords) {
-    }
     private final String fingerprint;
     private final String importFingerprint;
     private final String description;
@@ -128,10 +126,10 @@ public final class ReferenceData {
             return loadDefaults();
         }
         Map<String, TsvTable> tables = new LinkedHashMap<>(defaultTables());
-        List<Decisions.Decision> decisions = new java.util.ArrayList<>();
-        List<String> parts = new java.util.ArrayList<>();
+        List<Decisions.Decision> decisions = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
         for (ReferenceWorkbook workbook : workbooks) {
-            List<String> added = new java.util.ArrayList<>();
+            List<String> added = new ArrayList<>();
             for (Map.Entry<String, List<Map<String, String>>> table : workbook.tables().entrySet()) {
                 tables.put(table.getKey(), tables.get(table.getKey()).plus(table.getValue(), workbook.name()));
                 added.add(table.getKey().replace(".tsv", "") + " +" + table.getValue().size());
@@ -250,6 +248,9 @@ public final class ReferenceData {
     /** Folded route words of a kind ({@code via}, {@code from}, {@code to}, {@code filler}, {@code mode-sea} ...). */
     public Map<String, Set<String>> routeWords() {
         return folded.obtain().routeWords();
+    }
+
+    private record Folded(Map<String, Set<String>> markers, Map<String, Set<String>> routeWords) {
     }
 
     private Folded fold() {

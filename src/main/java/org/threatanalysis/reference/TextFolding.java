@@ -4,6 +4,8 @@ import java.text.Normalizer;
 
 import com.ibm.icu.text.Transliterator;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * Folds text to the key every matcher compares: Unicode-normalised, Cyrillic and Greek
  * transliterated to Latin, diacritics removed (Romanian cedilla and comma-below alike), lower
@@ -18,8 +20,13 @@ public final class TextFolding {
     private static final BoundedCache<String, String> CACHE = new BoundedCache<>(20_000);
     /** Transliterated words: case-level text is mostly unique as a whole, but not word by word. */
     private static final BoundedCache<String, String> WORDS = new BoundedCache<>(50_000);
-    private static final ThreadLocal<Transliterator> TO_LATIN_ASCII = ThreadLocal.withInitial(
-            () -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
+    /**
+     * One transliterator for every thread, used under its lock: building one costs tens of
+     * milliseconds and the import and registration start new threads, while transliterating is
+     * rare (each distinct non-ASCII word once, see WORDS).
+     */
+    private static final SingletonSupplier<Transliterator> TO_LATIN_ASCII =
+            SingletonSupplier.of(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
 
     private TextFolding() {
     }
@@ -81,7 +88,11 @@ public final class TextFolding {
     }
 
     private static String transliterate(String word) {
-        return TO_LATIN_ASCII.get().transliterate(Normalizer.normalize(word, Normalizer.Form.NFKC));
+        String normalised = Normalizer.normalize(word, Normalizer.Form.NFKC);
+        Transliterator toLatinAscii = TO_LATIN_ASCII.obtain();
+        synchronized (toLatinAscii) {
+            return toLatinAscii.transliterate(normalised);
+        }
     }
 
     private static boolean isAscii(String text) {

@@ -87,11 +87,6 @@ public final class RunNormalisation {
         this.properties = properties;
     }
 
-    /** The normalisers for the shipped defaults only. */
-    public Normalisers defaults() {
-        return build(ReferenceData.loadDefaults());
-    }
-
     /** The normalisers for an input folder: defaults plus its reference workbooks, in path order. */
     public synchronized Normalisers forInput(Path input, Set<Path> excludedFolders) {
         try {

@@ -104,8 +104,8 @@ public final class ReferenceData {
 
     /**
      * The defaults shipped on the classpath under {@code reference/}, loaded once per process:
-     * they never change while it runs, and folding their multilingual phrasings (ICU) is a good
-     * part of the job's start.
+     * they never change while it runs, and their multilingual phrasings, folded (ICU) on first
+     * lookup, are then folded once.
      */
     public static ReferenceData loadDefaults() {
         return ShippedDefaults.REFERENCE;

@@ -44,7 +44,24 @@ public final class Benchmark {
     /** Twice the default, for the memory check (not in "all"). */
     private static final Size XLARGE = new Size("xlarge", 12, 5, 20_000);
 
+    /** The options file the build puts beside the jar; the job is measured as it is run. */
+    private static final Path JOB_OPTIONS = Path.of("target", "jvm.options").toAbsolutePath();
+
     private Benchmark() {
+    }
+
+    /** {@code -Xmx256m} and the job's options file, as the README runs the job. */
+    private static List<String> jobJvm() {
+        return List.of("@" + JOB_OPTIONS, "-Xmx256m");
+    }
+
+    private static List<String> jobOptions() throws IOException {
+        if (!Files.exists(JOB_OPTIONS)) {
+            throw new IllegalStateException(JOB_OPTIONS + " is missing: run the benchmark through Maven "
+                    + "(./mvnw -Pbenchmark verify -DskipTests), which packages first");
+        }
+        return Files.readAllLines(JOB_OPTIONS).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,6 +78,8 @@ public final class Benchmark {
             }
         }
         System.out.println(machine());
+        System.out.println("Job JVM: -Xmx256m and " + JOB_OPTIONS + " (" + String.join(" ", jobOptions()) + ")"
+                + "; the floor: -Xmx256m and the JVM's defaults");
         for (Size size : sizes) {
             run(size);
         }
@@ -98,7 +117,7 @@ public final class Benchmark {
         deleteTree(root.resolve("data"));
         deleteTree(root.resolve("floor-stage"));
 
-        Measured job = java(List.of("-Xmx256m"), MeasuredJob.class, jobArgs(root, input));
+        Measured job = java(jobJvm(), MeasuredJob.class, jobArgs(root, input));
         if (job.exitCode() != 0 && job.exitCode() != 3) {
             System.out.println(job.output());
             throw new IllegalStateException("The job failed with exit code " + job.exitCode());
@@ -116,8 +135,8 @@ public final class Benchmark {
         double floorSeconds = read.seconds() + write.seconds();
         Duration importTime = steps.getOrDefault("importSubmissions", Duration.ZERO)
                 .plus(steps.getOrDefault("registerSubmissions", Duration.ZERO));
-        System.out.printf(Locale.ROOT, "[%s] job (whole process, -Xmx256m): %.2f s, %,.0f rows/s, peak heap in use %s MB"
-                + " of %s MB, peak RSS %s MB%n", size.name(), jobSeconds, rows / jobSeconds, job.value("peak-heap-mb"),
+        System.out.printf(Locale.ROOT, "[%s] job (whole process, -Xmx256m, target/jvm.options): %.2f s, %,.0f rows/s, peak heap in use %s MB"
+                + " (limit %s MB), peak RSS %s MB%n", size.name(), jobSeconds, rows / jobSeconds, job.value("peak-heap-mb"),
                 job.value("max-heap-mb"), job.value("peak-rss-mb"));
         System.out.printf(Locale.ROOT, "[%s] job CPU: %s s on %d cores, of which the JIT compiler threads %s s%n", size.name(),
                 job.value("cpu-s"), Runtime.getRuntime().availableProcessors(), job.value("jit-cpu-s"));
@@ -135,13 +154,13 @@ public final class Benchmark {
                 importTime.toMillis() / 1000.0 / read.seconds());
 
         // Incremental nights on the same database: nothing changed, then one workbook changed.
-        Measured unchanged = java(List.of("-Xmx256m"), MeasuredJob.class, jobArgs(root, input));
+        Measured unchanged = java(jobJvm(), MeasuredJob.class, jobArgs(root, input));
         printNight(size, "unchanged night (target <= 15 % of the full run)", unchanged, jobSeconds, root);
         Path changedFile = input.resolve("S00_2017.xlsx");
         byte[] original = Files.readAllBytes(changedFile);
         try {
             SyntheticSubmissions.rewrite(changedFile, 0, 2017, size.rowsPerSheet(), 7);
-            Measured oneChanged = java(List.of("-Xmx256m"), MeasuredJob.class, jobArgs(root, input));
+            Measured oneChanged = java(jobJvm(), MeasuredJob.class, jobArgs(root, input));
             printNight(size, "one workbook changed", oneChanged, jobSeconds, root);
         } finally {
             Files.write(changedFile, original);

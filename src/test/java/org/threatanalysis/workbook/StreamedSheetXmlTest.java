@@ -9,9 +9,12 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -84,6 +87,46 @@ class StreamedSheetXmlTest {
             assertThat(data.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:D6");
             assertThat(data.getCTWorksheet().getDimension().getRef()).isEqualTo("A1:D6");
             assertThat(data.getColumnWidth(0)).isGreaterThan(data.getColumnWidth(3));
+        }
+    }
+
+    @Test
+    void shouldEscapeAndEncodeTextAcrossTheWriteBuffer() throws IOException {
+        XSSFWorkbook template = new XSSFWorkbook();
+        WorkbookStyles styles = new WorkbookStyles(template);
+        Path file = temp.resolve("escaped.xlsx");
+        // Long cells of two- and three-byte characters with markup between: the sheet's 64 KB
+        // write buffer fills in the middle of a cell, of a character and of an escape.
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            texts.add(("Ж<Ελλάδα & Србија> _x0041_ → " + i + " ").repeat(30_000 / 40));
+        }
+        texts.add("non-characters \uFFFE and \uFFFF, a tab\tand a NUL \u0000 end");
+        texts.add("_x00e9_ escaped, _x12G4_ not, trailing _x004");
+        try (StreamingWorkbook workbook = new StreamingWorkbook(template, temp)) {
+            SheetWriter sheet = new SheetWriter(workbook, "Data", styles, "Text", "Number");
+            long[] numbers = {0, -7, 999_999_999_999_999L, -1_000_000};
+            for (int i = 0; i < texts.size(); i++) {
+                sheet.row().text(texts.get(i)).integer(numbers[i % numbers.length]);
+            }
+            sheet.finish();
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook read = new XSSFWorkbook(in)) {
+            Sheet data = read.getSheet("Data");
+            for (int i = 0; i < 12; i++) {
+                assertThat(data.getRow(i + 1).getCell(0).getStringCellValue()).isEqualTo(texts.get(i));
+            }
+            assertThat(data.getRow(13).getCell(0).getStringCellValue())
+                    .isEqualTo("non-characters ? and ?, a tab\tand a NUL ? end");
+            assertThat(data.getRow(14).getCell(0).getStringCellValue()).isEqualTo(texts.get(13));
+            assertThat(data.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(0);
+            assertThat(data.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(-7);
+            assertThat(data.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(999_999_999_999_999d);
+            assertThat(data.getRow(4).getCell(1).getNumericCellValue()).isEqualTo(-1_000_000);
         }
     }
 }

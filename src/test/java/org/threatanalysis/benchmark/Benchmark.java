@@ -136,8 +136,8 @@ public final class Benchmark {
         Duration importTime = steps.getOrDefault("importSubmissions", Duration.ZERO)
                 .plus(steps.getOrDefault("registerSubmissions", Duration.ZERO));
         System.out.printf(Locale.ROOT, "[%s] job (whole process, -Xmx256m, target/jvm.options): %.2f s, %,.0f rows/s, peak heap in use %s MB"
-                + " (limit %s MB), peak RSS %s MB%n", size.name(), jobSeconds, rows / jobSeconds, job.value("peak-heap-mb"),
-                job.value("max-heap-mb"), job.value("peak-rss-mb"));
+                + " (sampled, garbage included; limit 256 MB), peak RSS %s MB%n", size.name(), jobSeconds, rows / jobSeconds,
+                job.value("peak-heap-mb"), job.value("peak-rss-mb"));
         System.out.printf(Locale.ROOT, "[%s] job CPU: %s s on %d cores, of which the JIT compiler threads %s s%n", size.name(),
                 job.value("cpu-s"), Runtime.getRuntime().availableProcessors(), job.value("jit-cpu-s"));
         for (Map.Entry<String, Duration> step : steps.entrySet()) {

@@ -37,12 +37,6 @@ public final class MeasuredJob {
         int code = ConsolidationCli.execute(args);
         sampler.interrupt();
         System.out.println("BENCHMARK peak-heap-mb " + peakUsed.get() / (1024 * 1024));
-        // The heap's limit as -Xmx gave it: the parallel collector reports as its maximum the heap
-        // less one survivor space, which the sampled use can exceed.
-        long limit = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-Xmx")).reduce((first, last) -> last)
-                .map(a -> parseMegabytes(a.substring(4))).orElse(Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        System.out.println("BENCHMARK max-heap-mb " + limit);
         System.out.println("BENCHMARK peak-rss-mb " + peakRssMegabytes());
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             System.out.printf(java.util.Locale.ROOT, "BENCHMARK cpu-s %.1f%n", os.getProcessCpuTime() / 1e9);
@@ -91,15 +85,5 @@ public final class MeasuredJob {
             }
         }
         return -1;
-    }
-
-    private static long parseMegabytes(String size) {
-        long number = Long.parseLong(size.substring(0, size.length() - 1));
-        return switch (Character.toLowerCase(size.charAt(size.length() - 1))) {
-            case 'g' -> number * 1024;
-            case 'm' -> number;
-            case 'k' -> number / 1024;
-            default -> Long.parseLong(size) / (1024 * 1024);
-        };
     }
 }

@@ -1,0 +1,56 @@
+package org.threatanalysis.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The options file the README's commands start the JVM with ({@code java @target/jvm.options
+ * -jar ...}, copied from {@code src/main/dist}): a misspelt option would stop the JVM before the
+ * job runs, at night, so every option must be one this JVM takes, and takes as written.
+ */
+class JvmOptionsFileTest {
+
+    private static final Path OPTIONS = Path.of("src", "main", "dist", "jvm.options");
+    private static final Pattern FLAG = Pattern.compile("-XX:([+-]?)(\\w+)(?:=(.*))?");
+
+    @Test
+    void shouldStartThisJvmWithEveryOptionSetFromTheFile() throws IOException, InterruptedException {
+        List<String> options = Files.readAllLines(OPTIONS).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        assertThat(options).isNotEmpty().allMatch(option -> FLAG.matcher(option).matches());
+
+        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + OPTIONS.toAbsolutePath(), "-XX:+PrintFlagsFinal", "-version").redirectErrorStream(true).start();
+        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(java.waitFor()).as(output).isZero();
+
+        for (String option : options) {
+            Matcher flag = FLAG.matcher(option);
+            assertThat(flag.matches()).isTrue();
+            String wanted = flag.group(3) != null ? flag.group(3) : String.valueOf(!flag.group(1).equals("-"));
+            // PrintFlagsFinal: "<type> <name> = <value> {<kind>} {command line}"
+            Pattern line = Pattern.compile("\\s*\\S+\\s+" + flag.group(2) + "\\s+:?=\\s+(\\S+)\\s.*\\{command line\\}.*");
+            List<String> set = output.lines().map(line::matcher).filter(Matcher::matches).map(m -> m.group(1)).toList();
+            assertThat(set).as(option).hasSize(1);
+            assertThat(sameValue(set.get(0), wanted)).as(option + " is set to " + set.get(0)).isTrue();
+        }
+    }
+
+    /** 3 and 3.000000 are the same setting. */
+    private static boolean sameValue(String set, String wanted) {
+        try {
+            return Double.parseDouble(set) == Double.parseDouble(wanted);
+        } catch (NumberFormatException e) {
+            return set.equals(wanted);
+        }
+    }
+}

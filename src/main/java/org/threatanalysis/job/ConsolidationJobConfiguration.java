@@ -147,15 +147,15 @@ public class ConsolidationJobConfiguration {
         ChunkOrientedStepBuilder<ImportResult, ImportResult> builder = new StepBuilder(IMPORT_PARTITION_STEP, jobRepository)
                 .<ImportResult, ImportResult>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
-                .reader(submissionRowReader)
+                .reader(new PartitionReader(submissionRowReader))
                 .writer(stagingItemWriter)
                 .listener(new ImportVerificationListener(staging, properties));
         listeners.forEach(l -> builder.listener((StepListener) l));
         return builder.build();
     }
 
-    // Declared with its concrete type: a proxy typed as ItemReader would not be an ItemStream and
-    // its restart position would never be saved.
+    // Step-scoped: one per partition. The partition step reads it through PartitionReader, which
+    // takes the partition's own object from this proxy when the partition opens it.
     @Bean
     @StepScope
     NormalisingRowReader submissionRowReader(StagingRepository staging, RunNormalisation runNormalisation,

@@ -11,9 +11,9 @@ import org.threatanalysis.submission.CoverSheet;
 
 /**
  * Reads the rows of one submission and normalises each against its cover sheet: the import
- * partition's reader and processor in one. Never filters: every row has an outcome. One
- * step-scoped object instead of two halves the per-row cost of Spring's scoped proxy (a bean
- * lookup and a reflective call each time), which at case-level volumes is measurable.
+ * partition's reader and processor in one. Never filters: every row has an outcome. Step-scoped,
+ * one per partition; the partition step reads from it through {@link PartitionReader}, not
+ * through Spring's scoped proxy, which would look the bean up again for every row.
  */
 class NormalisingRowReader implements ItemStreamReader<ImportResult> {
 

@@ -1,15 +1,10 @@
 package org.threatanalysis.reference;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * A controlled list of codes, each with a label and the phrasings that mean it, looked up by
@@ -28,9 +23,7 @@ public final class Vocabulary {
 
     private final String name;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
-    /** Every phrase and its code, in the order added: folded into the lookup on first use. */
-    private final List<String[]> phrases = new ArrayList<>();
-    private final SingletonSupplier<Map<String, String>> codeByFoldedPhrase = SingletonSupplier.of(this::fold);
+    private final FoldedLookup codeByFoldedPhrase = new FoldedLookup();
 
     Vocabulary(String name) {
         this.name = name;
@@ -53,32 +46,16 @@ public final class Vocabulary {
 
     /** Only while the reference data is built, before it is shared and looked up. */
     void addPhrase(String phrase, String code) {
-        phrases.add(new String[] {phrase, code});
-    }
-
-    /**
-     * The phrases are folded when the vocabulary is first looked up, not when it is loaded:
-     * folding the multilingual phrasings (ICU) took most of a second of every start, and a night
-     * with nothing new to read, or a status command, looks nothing up.
-     */
-    private Map<String, String> fold() {
-        Map<String, String> folded = new HashMap<>();
-        for (String[] phrase : phrases) {
-            String key = TextFolding.fold(phrase[0]);
-            if (!key.isEmpty()) {
-                folded.put(key, phrase[1]); // a later phrase overrides an earlier one
-            }
-        }
-        return folded;
+        codeByFoldedPhrase.add(phrase, code);
     }
 
     /** The code whose phrasing, label or code equals the text after folding. */
     public Optional<String> lookup(String text) {
-        return Optional.ofNullable(codeByFoldedPhrase.obtain().get(TextFolding.fold(text)));
+        return Optional.ofNullable(codeByFoldedPhrase.get(TextFolding.fold(text)));
     }
 
     public Optional<String> lookupFolded(String folded) {
-        return Optional.ofNullable(codeByFoldedPhrase.obtain().get(folded));
+        return Optional.ofNullable(codeByFoldedPhrase.get(folded));
     }
 
     public Optional<Entry> entry(String code) {
@@ -100,6 +77,6 @@ public final class Vocabulary {
 
     /** Folded phrase to code, for scored matchers that compare against every known phrasing. */
     public Map<String, String> foldedPhrases() {
-        return Collections.unmodifiableMap(codeByFoldedPhrase.obtain());
+        return codeByFoldedPhrase.asMap();
     }
 }

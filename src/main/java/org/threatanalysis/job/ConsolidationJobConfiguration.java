@@ -83,7 +83,7 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     ConsolidatedWorkbookWriter consolidatedWorkbookWriter(StagingRepository staging, ConsolidationProperties properties) {
-        return new ConsolidatedWorkbookWriter(staging, properties.importThreads());
+        return new ConsolidatedWorkbookWriter(staging, properties.writeThreads());
     }
 
     @Bean

@@ -16,8 +16,10 @@ import org.threatanalysis.reading.ReadingBudget;
  * @param output default output folder
  * @param database folder of the HSQLDB database (job repository and staging)
  * @param chunkSize rows per chunk transaction in the import step
- * @param importThreads submissions imported in parallel, files read at a time at registration, and large
- *        workbook sheets written at a time
+ * @param importThreads submissions imported in parallel, and files read at a time at registration
+ * @param writeThreads large sheets of the workbook written at a time (the three data sheets and the review
+ *        sheet); all four by default, whatever the cores: their lengths differ, and with fewer threads one
+ *        core waits at the end while the longest pair finishes
  * @param budget limits on what one submission file may make the job read ({@code consolidation.budget.*})
  * @param minFreeDisk free space required on the database's and the output's volume before writing
  * @param matching thresholds of the scored modus-operandi matcher
@@ -26,7 +28,7 @@ import org.threatanalysis.reading.ReadingBudget;
  */
 @ConfigurationProperties("consolidation")
 public record ConsolidationProperties(Path input, Path output, Path database, int chunkSize, int importThreads,
-        ReadingBudget budget, DataSize minFreeDisk, Matching matching, int sheetRowLimit) {
+        int writeThreads, ReadingBudget budget, DataSize minFreeDisk, Matching matching, int sheetRowLimit) {
 
     /**
      * @param threshold lowest score a scored MO match is accepted with (below: unmatched, for review)
@@ -60,6 +62,9 @@ public record ConsolidationProperties(Path input, Path output, Path database, in
         }
         if (importThreads <= 0) {
             importThreads = 1;
+        }
+        if (writeThreads <= 0) {
+            writeThreads = 1;
         }
     }
 

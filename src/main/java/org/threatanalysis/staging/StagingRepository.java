@@ -377,8 +377,7 @@ public class StagingRepository {
         List<Object[]> blocks = new java.util.ArrayList<>();
         for (List<StagedRows.Staged> group : groups.values()) {
             RowTable table = RowTable.of(group.get(0));
-            group.sort(table.blockOrder());
-            addBlocks(key, table, RowTable.year(group.get(0)), group, blocks);
+            addBlocks(key, table, RowTable.year(group.get(0)), table.inBlockOrder(group), blocks);
         }
         insertBlocks(blocks);
     }
@@ -488,9 +487,7 @@ public class StagingRepository {
 
     /** Replaces a block's rows (same rows, normalised again), kept in the block's order. */
     public void replaceBlock(Block block, List<? extends StagedRows.Staged> rows) {
-        List<StagedRows.Staged> sorted = new java.util.ArrayList<>(rows);
-        sorted.sort(block.table().blockOrder());
-        RowBlockCodec.Encoded encoded = RowBlockCodec.encode(block.table(), sorted);
+        RowBlockCodec.Encoded encoded = RowBlockCodec.encode(block.table(), block.table().inBlockOrder(rows));
         jdbc.update("UPDATE ta_row_block SET row_count = ?, flagged = ?, rows_data = ? WHERE run_id = ?"
                 + " AND submission_id = ? AND row_table = ? AND report_year = ? AND first_row = ?", encoded.rows(),
                 encoded.flagged(), encoded.data(), block.key().run(), block.key().submission(),

@@ -16,8 +16,8 @@ import org.threatanalysis.support.Workspace;
 
 /**
  * Importing the submissions in parallel partitions gives the same workbook, cell for cell, as
- * importing them one at a time with small chunks: the order in which partitions finish and where
- * chunks end must not show in the output.
+ * importing them one at a time with small chunks and writing the large sheets one at a time: the
+ * order in which partitions and sheets finish and where chunks end must not show in the output.
  */
 class PartitionedImportEqualityTest {
 
@@ -32,7 +32,7 @@ class PartitionedImportEqualityTest {
 
         Workspace single = Workspace.withSampleInput(temp.resolve("single"));
         CliRun singleRun = SystemProperties.with(Map.of("consolidation.import-threads", "1",
-                "consolidation.chunk-size", "7"), single::run);
+                "consolidation.write-threads", "1", "consolidation.chunk-size", "7"), single::run);
         assertThat(singleRun.exitCode()).as(singleRun.toString()).isEqualTo(ExitCodes.SUCCESS);
 
         assertThat(StagingCounts.of(parallel)).isEqualTo(StagingCounts.of(single));

@@ -65,6 +65,35 @@ class RowBlockCodecTest {
     }
 
     @Test
+    void inBlockOrderGroupsRowsAsTheBlockOrderSortsThem() {
+        java.util.Random random = new java.util.Random(42);
+        String[] codes = {null, "DRG-01", "DRG-02", "THB-01"};
+        String[] areas = {null, "DRG", "THB"};
+        List<StagedRows.Staged> mo = new ArrayList<>();
+        List<StagedRows.Staged> routes = new ArrayList<>();
+        List<StagedRows.Staged> indicators = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            // Mostly in sheet order, with some rows out of it (a restarted or re-normalised block).
+            int row = i % 97 == 0 ? 5_000 - i : i + 2;
+            String area = areas[random.nextInt(areas.length)];
+            mo.add(new StagedRows.ModusOperandi(1, row, "s", 2020, area, null, "t" + i, null,
+                    codes[random.nextInt(codes.length)], "SCORED", 0.5, null, null, null, null));
+            routes.add(new StagedRows.Route(1, row, "s", 2020, area, null, null, null, "x",
+                    random.nextInt(5) == 0 ? null : "AF>IR>" + (char) ('A' + random.nextInt(4)), null, null, null,
+                    null, null, null, null));
+            indicators.add(new StagedRows.Indicator(1, row, "s", 2020, area, null,
+                    codes[random.nextInt(codes.length)], null, random.nextBoolean() ? null : "COCAINE", null,
+                    "NUMBER", "1", BigDecimal.ONE, null, null, null, null, null));
+        }
+        for (var tableRows : List.of(java.util.Map.entry(RowTable.MODUS_OPERANDI, mo),
+                java.util.Map.entry(RowTable.ROUTE, routes), java.util.Map.entry(RowTable.INDICATOR, indicators))) {
+            List<StagedRows.Staged> sorted = new ArrayList<>(tableRows.getValue());
+            sorted.sort(tableRows.getKey().blockOrder());
+            assertThat(tableRows.getKey().inBlockOrder(tableRows.getValue())).containsExactlyElementsOf(sorted);
+        }
+    }
+
+    @Test
     void aBlockOfManyRowsIsReadAsItIsInflated() {
         List<StagedRows.ModusOperandi> rows = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {

@@ -24,6 +24,9 @@ import java.util.stream.Stream;
  * processes, and prints the job's time per step, rows per second, peak heap and RSS, and the
  * ratio job / floor. Not part of the test run; see docs/benchmarks.md for how to run it.
  *
+ * <p>The job and the floor are each measured three times in turn ({@code -Dbenchmark.runs=N}),
+ * each job on a fresh database, and compared at their medians; the nights run after them.
+ *
  * <p>Arguments: sizes ({@code small}, {@code medium}, {@code large}, or {@code all} for these
  * three; {@code xlarge}, twice {@code large}, for the memory check); default {@code large}: 12
  * member states x 5 yearly workbooks x about 10,000 rows in each data sheet.
@@ -43,6 +46,9 @@ public final class Benchmark {
 
     /** Twice the default, for the memory check (not in "all"). */
     private static final Size XLARGE = new Size("xlarge", 12, 5, 20_000);
+
+    /** How often the job and the floor are each measured ({@code -Dbenchmark.runs}); medians are compared. */
+    private static final int RUNS = Math.max(1, Integer.getInteger("benchmark.runs", 3));
 
     /** The options file the build puts beside the jar; the job is measured as it is run. */
     private static final Path JOB_OPTIONS = Path.of("target", "jvm.options").toAbsolutePath();
@@ -113,28 +119,51 @@ public final class Benchmark {
             System.out.printf(Locale.ROOT, "%n[%s] reusing %d workbooks, %,d data rows%n", size.name(),
                     size.states() * size.years(), rows);
         }
-        deleteTree(root.resolve("output"));
-        deleteTree(root.resolve("data"));
         deleteTree(root.resolve("floor-stage"));
 
-        Measured job = java(jobJvm(), MeasuredJob.class, jobArgs(root, input));
-        if (job.exitCode() != 0 && job.exitCode() != 3) {
-            System.out.println(job.output());
-            throw new IllegalStateException("The job failed with exit code " + job.exitCode());
+        // The job and the floor, in turn, RUNS times each: this machine's speed drifts by several
+        // percent from minute to minute, so each is taken at its median and every run is printed.
+        List<Measured> jobs = new ArrayList<>();
+        List<Map<String, Duration>> jobSteps = new ArrayList<>();
+        List<Double> reads = new ArrayList<>();
+        List<Double> writes = new ArrayList<>();
+        String readCells = "?";
+        long outputCells = -1;
+        for (int i = 0; i < RUNS; i++) {
+            deleteTree(root.resolve("output"));
+            deleteTree(root.resolve("data"));
+            Measured job = java(jobJvm(), MeasuredJob.class, jobArgs(root, input));
+            if (job.exitCode() != 0 && job.exitCode() != 3) {
+                System.out.println(job.output());
+                throw new IllegalStateException("The job failed with exit code " + job.exitCode());
+            }
+            jobs.add(job);
+            jobSteps.add(stepDurations(root.resolve("data")));
+            if (outputCells < 0) {
+                outputCells = Floor.read(root.resolve("output"));
+            }
+            Measured read = java(List.of("-Xmx256m"), Floor.class, "read", input.toString());
+            readCells = read.value("cells");
+            reads.add(read.seconds());
+            writes.add(java(List.of("-Xmx256m"), Floor.class, "write", root.resolve("floor-write.xlsx").toString(),
+                    Long.toString(outputCells)).seconds());
         }
-        Map<String, Duration> steps = stepDurations(root.resolve("data"));
-        Measured read = java(List.of("-Xmx256m"), Floor.class, "read", input.toString());
-        long outputCells = Floor.read(root.resolve("output"));
-        Measured write = java(List.of("-Xmx256m"), Floor.class, "write", root.resolve("floor-write.xlsx").toString(),
-                Long.toString(outputCells));
-
         Measured stage = java(List.of("-Xmx256m"), Floor.class, "stage", root.resolve("floor-stage").toString(),
                 Long.toString(rows));
 
+        int medianRun = medianIndex(jobs.stream().map(Measured::seconds).toList());
+        Measured job = jobs.get(medianRun);
+        Map<String, Duration> steps = jobSteps.get(medianRun);
         double jobSeconds = job.seconds();
-        double floorSeconds = read.seconds() + write.seconds();
-        Duration importTime = steps.getOrDefault("importSubmissions", Duration.ZERO)
-                .plus(steps.getOrDefault("registerSubmissions", Duration.ZERO));
+        double readSeconds = reads.get(medianIndex(reads));
+        double writeSeconds = writes.get(medianIndex(writes));
+        double floorSeconds = readSeconds + writeSeconds;
+        List<Double> importTimes = jobSteps.stream().map(s -> s.getOrDefault("importSubmissions", Duration.ZERO)
+                .plus(s.getOrDefault("registerSubmissions", Duration.ZERO)).toMillis() / 1000.0).toList();
+        double importSeconds = importTimes.get(medianIndex(importTimes));
+        System.out.printf(Locale.ROOT, "[%s] %d runs of each, in turn; medians below. Job %s s; floor read %s s, "
+                + "write %s s%n", size.name(), RUNS, seconds(jobs.stream().map(Measured::seconds).toList()),
+                seconds(reads), seconds(writes));
         System.out.printf(Locale.ROOT, "[%s] job (whole process, -Xmx256m, target/jvm.options): %.2f s, %,.0f rows/s, peak heap in use %s MB"
                 + " (sampled, garbage included; limit 256 MB), peak RSS %s MB%n", size.name(), jobSeconds, rows / jobSeconds,
                 job.value("peak-heap-mb"), job.value("peak-rss-mb"));
@@ -145,13 +174,13 @@ public final class Benchmark {
                     step.getValue().toMillis() / 1000.0);
         }
         System.out.printf(Locale.ROOT, "[%s] floor: read %.2f s (%s cells), write %.2f s (%,d cells), total %.2f s%n",
-                size.name(), read.seconds(), read.value("cells"), write.seconds(), outputCells, floorSeconds);
+                size.name(), readSeconds, readCells, writeSeconds, outputCells, floorSeconds);
         System.out.printf(Locale.ROOT, "[%s] bare staging, beside the floor: %,d rows in blocks of 2,000 into an HSQLDB CACHED "
                 + "table (a durable commit per block) and read back once: %.2f s%n", size.name(), rows, stage.seconds());
         System.out.printf(Locale.ROOT, "[%s] ratio job / floor: %.2f (target <= 3); job / (floor + bare staging): %.2f%n",
                 size.name(), jobSeconds / floorSeconds, jobSeconds / (floorSeconds + stage.seconds()));
-        System.out.printf(Locale.ROOT, "[%s] ratio import steps / floor read: %.2f (target <= 2)%n", size.name(),
-                importTime.toMillis() / 1000.0 / read.seconds());
+        System.out.printf(Locale.ROOT, "[%s] ratio import steps / floor read: %.2f (target <= 2); import steps %s s%n",
+                size.name(), importSeconds / readSeconds, seconds(importTimes));
 
         // Incremental nights on the same database: nothing changed, then one workbook changed.
         Measured unchanged = java(jobJvm(), MeasuredJob.class, jobArgs(root, input));
@@ -165,6 +194,20 @@ public final class Benchmark {
         } finally {
             Files.write(changedFile, original);
         }
+    }
+
+    /** The index of the median (the lower middle one of an even count). */
+    private static int medianIndex(List<Double> values) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparing(values::get));
+        return order.get((values.size() - 1) / 2);
+    }
+
+    private static String seconds(List<Double> values) {
+        return String.join(", ", values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
     }
 
     private static String[] jobArgs(Path root, Path input) {

@@ -342,11 +342,14 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                         case "t" -> inInlineText = inline != null;
                         default -> { }
                     }
-                } else if (event == XMLStreamConstants.CHARACTERS && inInlineText) {
-                    if (inline.length() + xml.getTextLength() > budget.maxCellChars()) {
+                } else if (inInlineText && (event == XMLStreamConstants.CHARACTERS
+                        || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE)) {
+                    int length = xml.getTextLength();
+                    if (inline.length() + length > budget.maxCellChars()) {
                         throw tooLong(rowNumber);
                     }
-                    inline.append(xml.getText());
+                    // From the parser's buffer: no string of its own for each piece of text
+                    inline.append(xml.getTextCharacters(), xml.getTextStart(), length);
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     switch (xml.getLocalName()) {
                         case "t" -> inInlineText = false;

@@ -49,6 +49,24 @@ class Date1904WorkbookTest {
                 .containsExactly(2019.0, 2020.0);
     }
 
+    /** Inline text with entities, character references and a CDATA section, short and long. */
+    @Test
+    void shouldReadInlineTextWhateverItsMarkup() throws Exception {
+        Path base = HostileFiles.goodWorkbook().saveAs(temp.resolve("base.xlsx"));
+        Path file = temp.resolve("pieces.xlsx");
+        String longText = "x".repeat(9_000) + "&amp;" + "y".repeat(9_000);
+        HostileFiles.rewrite(base, file, Map.of("xl/worksheets/sheet2.xml", old -> new String(old, StandardCharsets.UTF_8)
+                .replaceFirst("<row r=\"2\">", "<row r=\"2\"><c r=\"G2\" t=\"inlineStr\"><is><t>Tiran&#x00EB; &amp; "
+                        + "&lt;Durr&#235;s&gt; <![CDATA[<b>&amp;</b>]]> &#x416;</t></is></c><c r=\"H2\" t=\"inlineStr\"><is><t>" + longText
+                        + "</t></is></c>")
+                .getBytes(StandardCharsets.UTF_8)));
+
+        List<SheetRow> rows = FixtureWorkbooks.readSheet(file, "Indicators");
+
+        assertThat(FixtureWorkbooks.row(rows, 2).cell(6).text()).isEqualTo("Tiran\u00eb & <Durr\u00ebs> <b>&amp;</b> \u0416");
+        assertThat(FixtureWorkbooks.row(rows, 2).cell(7).text()).isEqualTo("x".repeat(9_000) + "&" + "y".repeat(9_000));
+    }
+
     @Test
     void shouldDecodeEscapedCharacters() throws Exception {
         Path base = HostileFiles.goodWorkbook().saveAs(temp.resolve("base.xlsx"));

@@ -188,9 +188,10 @@ public enum RowTable {
     }
 
     /**
-     * The rows in {@link #blockOrder()}, grouped rather than sorted: a chunk's rows arrive in
-     * sheet order and share a few dozen keys, so each key's rows are kept as they come and only
-     * the distinct keys are sorted (a sort of every row was a tenth of the staging's cost).
+     * The rows in the order within a block: by {@link #keyOrder()}, then by sheet row. Grouped
+     * rather than sorted: a chunk's rows arrive in sheet order and share a few dozen keys, so each
+     * key's rows are kept as they come and only the distinct keys are sorted (a sort of every row
+     * was a tenth of the staging's cost).
      */
     public List<StagedRows.Staged> inBlockOrder(List<? extends StagedRows.Staged> rows) {
         Map<GroupKey, List<StagedRows.Staged>> groups = new HashMap<>();
@@ -232,15 +233,6 @@ public enum RowTable {
             }
         }
         return true;
-    }
-
-    /** {@link #keyOrder()}, then the sheet row: the order within a block. */
-    public Comparator<StagedRows.Staged> blockOrder() {
-        Comparator<StagedRows.Staged> keys = keyOrder();
-        return (a, b) -> {
-            int c = keys.compare(a, b);
-            return c != 0 ? c : Integer.compare(sheetRow(a), sheetRow(b));
-        };
     }
 
     private static void common(Output out, int sheetRow, String source, int year, String crimeArea,

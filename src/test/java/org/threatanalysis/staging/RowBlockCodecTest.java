@@ -59,13 +59,12 @@ class RowBlockCodecTest {
         StagedRows.ModusOperandi b = mo(5, "DRG-02");
         StagedRows.ModusOperandi a1 = mo(11, "DRG-01");
         StagedRows.ModusOperandi a2 = mo(10, "DRG-01");
-        List<StagedRows.Staged> rows = new ArrayList<>(List.of(b, a1, unmatched, a2));
-        rows.sort(RowTable.MODUS_OPERANDI.blockOrder());
-        assertThat(rows).containsExactly(unmatched, a2, a1, b);
+        List<StagedRows.Staged> rows = List.of(b, a1, unmatched, a2);
+        assertThat(RowTable.MODUS_OPERANDI.inBlockOrder(rows)).containsExactly(unmatched, a2, a1, b);
     }
 
     @Test
-    void inBlockOrderGroupsRowsAsTheBlockOrderSortsThem() {
+    void inBlockOrderGroupsRowsAsSortingThemByKeyThenRowWould() {
         java.util.Random random = new java.util.Random(42);
         String[] codes = {null, "DRG-01", "DRG-02", "THB-01"};
         String[] areas = {null, "DRG", "THB"};
@@ -88,7 +87,8 @@ class RowBlockCodecTest {
         for (var tableRows : List.of(java.util.Map.entry(RowTable.MODUS_OPERANDI, mo),
                 java.util.Map.entry(RowTable.ROUTE, routes), java.util.Map.entry(RowTable.INDICATOR, indicators))) {
             List<StagedRows.Staged> sorted = new ArrayList<>(tableRows.getValue());
-            sorted.sort(tableRows.getKey().blockOrder());
+            RowTable table = tableRows.getKey();
+            sorted.sort(table.keyOrder().thenComparingInt(table::sheetRow));
             assertThat(tableRows.getKey().inBlockOrder(tableRows.getValue())).containsExactlyElementsOf(sorted);
         }
     }

@@ -440,6 +440,7 @@ public final class ConsolidatedWorkbookWriter {
                     .text(r.notes()).text(r.source());
         }, runId, period);
         sheet.finish();
+        analysed.routesComplete();
         return sheet.dataRows();
     }
 

@@ -62,8 +62,7 @@ final class BudgetedSharedStrings {
                         case "t" -> inText = false;
                         default -> { }
                     }
-                } else if (inText && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
-                        || event == XMLStreamConstants.SPACE)) {
+                } else if (inText && SafeXml.isText(event)) {
                     int length = xml.getTextLength();
                     total += length;
                     if (item.length() + length > budget.maxCellChars()) {

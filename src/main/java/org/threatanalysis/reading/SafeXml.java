@@ -39,6 +39,16 @@ final class SafeXml {
     }
 
     /**
+     * Whether a parser event carries a cell's text: plain characters, a CDATA section or white
+     * space. Every reader of text takes all three; one that took only plain characters dropped
+     * CDATA silently.
+     */
+    static boolean isText(int event) {
+        return event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                || event == XMLStreamConstants.SPACE;
+    }
+
+    /**
      * Decodes OOXML's {@code _xHHHH_} escapes (how Excel stores characters XML cannot carry, such
      * as control characters); {@code _x005F_} escapes a literal underscore.
      */

@@ -342,8 +342,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                         case "t" -> inInlineText = inline != null;
                         default -> { }
                     }
-                } else if (inInlineText && (event == XMLStreamConstants.CHARACTERS
-                        || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE)) {
+                } else if (inInlineText && SafeXml.isText(event)) {
                     int length = xml.getTextLength();
                     if (inline.length() + length > budget.maxCellChars()) {
                         throw tooLong(rowNumber);
@@ -441,8 +440,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
             StringBuilder text = new StringBuilder();
             while (true) {
                 int event = xml.next();
-                if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
-                        || event == XMLStreamConstants.SPACE) {
+                if (SafeXml.isText(event)) {
                     if (text.length() + xml.getTextLength() > budget.maxCellChars()) {
                         throw tooLong(lastRowNumber + 1);
                     }

@@ -1,6 +1,7 @@
 package org.threatanalysis.benchmark;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,13 @@ public final class Benchmark {
     /** The options file the build puts beside the jar; the job is measured as it is run. */
     private static final Path JOB_OPTIONS = Path.of("target", "jvm.options").toAbsolutePath();
 
+    /**
+     * The job as the build packages it (the jar, its libraries in target/lib, the class-data
+     * archive made from them), then the benchmark's own classes for {@link MeasuredJob}.
+     */
+    private static final String JOB_CLASS_PATH = Path.of("target", "threat-analysis-consolidation.jar")
+            + File.pathSeparator + Path.of("target", "test-classes");
+
     private Benchmark() {
     }
 
@@ -86,6 +94,10 @@ public final class Benchmark {
         System.out.println(machine());
         System.out.println("Job JVM: -Xmx256m and " + JOB_OPTIONS + " (" + String.join(" ", jobOptions()) + ")"
                 + "; the floor: -Xmx256m and the JVM's defaults");
+        Path archive = Path.of("target", "threat-analysis-consolidation.jsa");
+        System.out.println("Class-data archive: " + (Files.exists(archive)
+                ? archive + ", " + Files.size(archive) / (1024 * 1024) + " MB, made by the build from the packaged jar"
+                : "none (the job starts without one)"));
         for (Size size : sizes) {
             run(size);
         }
@@ -132,7 +144,7 @@ public final class Benchmark {
         for (int i = 0; i < RUNS; i++) {
             deleteTree(root.resolve("output"));
             deleteTree(root.resolve("data"));
-            Measured job = java(jobJvm(), MeasuredJob.class, jobArgs(root, input));
+            Measured job = java(jobJvm(), JOB_CLASS_PATH, MeasuredJob.class, jobArgs(root, input));
             if (job.exitCode() != 0 && job.exitCode() != 3) {
                 System.out.println(job.output());
                 throw new IllegalStateException("The job failed with exit code " + job.exitCode());
@@ -142,13 +154,13 @@ public final class Benchmark {
             if (outputCells < 0) {
                 outputCells = Floor.read(root.resolve("output"));
             }
-            Measured read = java(List.of("-Xmx256m"), Floor.class, "read", input.toString());
+            Measured read = java(List.of("-Xmx256m"), System.getProperty("java.class.path"), Floor.class, "read", input.toString());
             readCells = read.value("cells");
             reads.add(read.seconds());
-            writes.add(java(List.of("-Xmx256m"), Floor.class, "write", root.resolve("floor-write.xlsx").toString(),
+            writes.add(java(List.of("-Xmx256m"), System.getProperty("java.class.path"), Floor.class, "write", root.resolve("floor-write.xlsx").toString(),
                     Long.toString(outputCells)).seconds());
         }
-        Measured stage = java(List.of("-Xmx256m"), Floor.class, "stage", root.resolve("floor-stage").toString(),
+        Measured stage = java(List.of("-Xmx256m"), System.getProperty("java.class.path"), Floor.class, "stage", root.resolve("floor-stage").toString(),
                 Long.toString(rows));
 
         int medianRun = medianIndex(jobs.stream().map(Measured::seconds).toList());
@@ -183,13 +195,13 @@ public final class Benchmark {
                 size.name(), importSeconds / readSeconds, seconds(importTimes));
 
         // Incremental nights on the same database: nothing changed, then one workbook changed.
-        Measured unchanged = java(jobJvm(), MeasuredJob.class, jobArgs(root, input));
+        Measured unchanged = java(jobJvm(), JOB_CLASS_PATH, MeasuredJob.class, jobArgs(root, input));
         printNight(size, "unchanged night (target <= 15 % of the full run)", unchanged, jobSeconds, root);
         Path changedFile = input.resolve("S00_2017.xlsx");
         byte[] original = Files.readAllBytes(changedFile);
         try {
             SyntheticSubmissions.rewrite(changedFile, 0, 2017, size.rowsPerSheet(), 7);
-            Measured oneChanged = java(jobJvm(), MeasuredJob.class, jobArgs(root, input));
+            Measured oneChanged = java(jobJvm(), JOB_CLASS_PATH, MeasuredJob.class, jobArgs(root, input));
             printNight(size, "one workbook changed", oneChanged, jobSeconds, root);
         } finally {
             Files.write(changedFile, original);
@@ -239,12 +251,12 @@ public final class Benchmark {
         }
     }
 
-    private static Measured java(List<String> jvmOptions, Class<?> main, String... args) throws Exception {
+    private static Measured java(List<String> jvmOptions, String classPath, Class<?> main, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(main.getName());
         command.addAll(List.of(args));
         long started = System.nanoTime();

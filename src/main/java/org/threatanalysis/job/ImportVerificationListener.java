@@ -48,6 +48,14 @@ final class ImportVerificationListener implements StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
+        try {
+            return verify(stepExecution);
+        } catch (RuntimeException e) {
+            return AfterStepFailure.fail(stepExecution, "checking that every row read was staged", e);
+        }
+    }
+
+    private ExitStatus verify(StepExecution stepExecution) {
         if (stepExecution.getStatus() != BatchStatus.COMPLETED
                 || !stepExecution.getExecutionContext().containsKey(SubmissionPartitioner.SUBMISSION_ID)) {
             return null;

@@ -32,8 +32,12 @@ final class YearsDecidedAgainAfterImport implements StepExecutionListener {
     public ExitStatus afterStep(StepExecution stepExecution) {
         if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
             long runId = RunIds.of(stepExecution);
-            Integer superseded = transaction.execute(status -> YearDecisions.decide(staging, runId));
-            log.debug("Years decided again after the import: {} submission-years superseded", superseded);
+            try {
+                Integer superseded = transaction.execute(status -> YearDecisions.decide(staging, runId));
+                log.debug("Years decided again after the import: {} submission-years superseded", superseded);
+            } catch (RuntimeException e) {
+                return AfterStepFailure.fail(stepExecution, "deciding again which submission stands for each year", e);
+            }
         }
         return null;
     }

@@ -19,22 +19,30 @@ import org.springframework.stereotype.Component;
 /**
  * Test-only fault injection, active with the Spring profile {@code fault-injection}: wraps the
  * DataSource so that the Nth JDBC batch inserting blocks of staged rows fails (as a full disk or
- * a database error would) or silently loses its rows (as HSQLDB did on a full volume).
+ * a database error would) or silently loses its rows (as HSQLDB did on a full volume), or that
+ * the Nth preparation of a given statement fails.
  */
 @Component
 @Profile("fault-injection")
 class FaultInjection implements BeanPostProcessor {
 
-    enum Mode { NONE, FAIL, DROP }
+    enum Mode { NONE, FAIL, DROP, FAIL_STATEMENT }
 
     static volatile Mode mode = Mode.NONE;
     static volatile int atBatch = 1;
+    static volatile String failingStatement = "";
     static final AtomicInteger batches = new AtomicInteger();
 
     static void arm(Mode newMode, int nthBatch) {
         batches.set(0);
         atBatch = nthBatch;
         mode = newMode;
+    }
+
+    /** The Nth preparation of a statement whose SQL starts so (any case) fails. */
+    static void armStatement(String sqlStart, int nth) {
+        failingStatement = sqlStart.toUpperCase(Locale.ROOT);
+        arm(Mode.FAIL_STATEMENT, nth);
     }
 
     @Override
@@ -53,6 +61,12 @@ class FaultInjection implements BeanPostProcessor {
     private static Connection wrap(Connection connection) {
         return (Connection) Proxy.newProxyInstance(FaultInjection.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (mode == Mode.FAIL_STATEMENT && "prepareStatement".equals(method.getName()) && args != null
+                            && args[0] instanceof String sql
+                            && sql.strip().toUpperCase(Locale.ROOT).startsWith(failingStatement)
+                            && batches.incrementAndGet() == atBatch) {
+                        throw new SQLException("Simulated fault: no space left on device");
+                    }
                     Object result = invoke(method, connection, args);
                     if ("prepareStatement".equals(method.getName()) && args != null && args[0] instanceof String sql
                             && sql.strip().toUpperCase(Locale.ROOT).startsWith("INSERT INTO TA_ROW_BLOCK")) {
@@ -65,7 +79,7 @@ class FaultInjection implements BeanPostProcessor {
     private static PreparedStatement wrap(PreparedStatement statement) {
         return (PreparedStatement) Proxy.newProxyInstance(FaultInjection.class.getClassLoader(),
                 new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
-                    if ("executeBatch".equals(method.getName()) && mode != Mode.NONE
+                    if ("executeBatch".equals(method.getName()) && (mode == Mode.FAIL || mode == Mode.DROP)
                             && batches.incrementAndGet() == atBatch) {
                         if (mode == Mode.FAIL) {
                             throw new SQLException("Simulated fault: no space left on device");

@@ -19,12 +19,18 @@ final class AfterStepFailure {
     private AfterStepFailure() {
     }
 
+    /** The work after the step's items threw. */
     static ExitStatus fail(StepExecution stepExecution, String work, RuntimeException failure) {
-        String message = "Step " + stepExecution.getStepName() + " failed after its items: " + work + " failed ("
-                + failure.getMessage() + "). Fix the cause (the database volume?), then restart the run.";
-        log.error(message, failure);
+        return failStep(stepExecution, "Step " + stepExecution.getStepName() + " failed after its items: " + work
+                + " failed (" + failure.getMessage() + "). Fix the cause (the database volume?), then restart the run.",
+                failure);
+    }
+
+    /** The work after the step's items found the step's result wrong; {@code cause} may be null. */
+    static ExitStatus failStep(StepExecution stepExecution, String message, Throwable cause) {
+        log.error(message, cause);
         stepExecution.setStatus(BatchStatus.FAILED);
-        stepExecution.addFailureException(new IllegalStateException(message, failure));
+        stepExecution.addFailureException(new IllegalStateException(message, cause));
         return ExitStatus.FAILED.addExitDescription(message);
     }
 }

@@ -3,8 +3,6 @@ package org.threatanalysis.job;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -26,8 +24,6 @@ import org.threatanalysis.staging.StagingRepository;
  * missing.
  */
 final class ImportVerificationListener implements StepExecutionListener {
-
-    private static final Logger log = LoggerFactory.getLogger(ImportVerificationListener.class);
 
     private final StagingRepository staging;
     private final ConsolidationProperties properties;
@@ -76,9 +72,6 @@ final class ImportVerificationListener implements StepExecutionListener {
                 + "): " + read + " rows were read but " + accounted + " are in the staging tables (" + counted
                 + " counted); the database lost or duplicated rows (full disk?). Check the database volume, then "
                 + "start a new run.";
-        log.error(message);
-        stepExecution.setStatus(BatchStatus.FAILED);
-        stepExecution.addFailureException(new IllegalStateException(message));
-        return ExitStatus.FAILED.addExitDescription(message);
+        return AfterStepFailure.failStep(stepExecution, message, null);
     }
 }

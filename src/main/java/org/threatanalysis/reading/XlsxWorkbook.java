@@ -2,6 +2,7 @@ package org.threatanalysis.reading;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -139,7 +140,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
 
     private RowPuller rowPuller(String sheetName) throws IOException {
         try {
-            return new RowPuller(sheetName, SafeXml.reader(reader.getSheet(relationId(sheetName))));
+            return new RowPuller(sheetName, reader.getSheet(relationId(sheetName)));
         } catch (OpenXML4JException | XMLStreamException e) {
             throw cannotRead(sheetName, e);
         }
@@ -272,18 +273,24 @@ final class XlsxWorkbook implements SubmissionWorkbook {
         pkg.revert();
     }
 
-    /** Pulls {@code <row>} elements one at a time from the sheet XML. */
+    /** Pulls {@code <row>} elements one at a time from the sheet XML, with {@link SheetXmlScanner}. */
     private final class RowPuller implements SheetReader {
 
+        private static final byte[] R = {'r'};
+        private static final byte[] T = {'t'};
+        private static final byte[] S = {'s'};
+
         private final String sheetName;
-        private final XMLStreamReader xml;
+        private final InputStream part;
+        private final SheetXmlScanner xml;
         private SheetRow next;
         private int lastRowNumber;
         private boolean finished;
 
-        RowPuller(String sheetName, XMLStreamReader xml) {
+        RowPuller(String sheetName, InputStream part) throws IOException, XMLStreamException {
             this.sheetName = sheetName;
-            this.xml = xml;
+            this.part = part;
+            this.xml = new SheetXmlScanner(Utf8Parts.utf8(part));
         }
 
         @Override
@@ -291,8 +298,8 @@ final class XlsxWorkbook implements SubmissionWorkbook {
             if (next == null && !finished) {
                 try {
                     next = pull();
-                } catch (XMLStreamException e) {
-                    throw new IllegalStateException("The sheet XML of " + file.getFileName()
+                } catch (XMLStreamException | IOException e) {
+                    throw new IllegalStateException("Sheet '" + sheetName + "' of " + file.getFileName()
                             + " is damaged after row " + lastRowNumber + ": " + e.getMessage(), e);
                 }
                 finished = next == null;
@@ -310,50 +317,60 @@ final class XlsxWorkbook implements SubmissionWorkbook {
             return row;
         }
 
-        private SheetRow pull() throws XMLStreamException {
+        private SheetRow pull() throws XMLStreamException, IOException {
             List<CellValue> cells = null;
             int rowNumber = 0;
             long rowChars = 0;
             int column = -1;
-            String type = null;
+            int type = CellType.NUMBER;
+            String otherType = null;
             int style = 0;
             String value = null;
             StringBuilder inline = null;
-            boolean inInlineText = false;
-            while (xml.hasNext()) {
+            int phonetic = 0;
+            while (true) {
                 int event = xml.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    switch (xml.getLocalName()) {
-                        case "row" -> {
-                            rowNumber = rowNumber();
+                if (event == SheetXmlScanner.START) {
+                    switch (xml.name()) {
+                        case SheetXmlScanner.ROW -> {
+                            rowNumber = xml.intAttribute(R, lastRowNumber + 1);
                             cells = new ArrayList<>();
                             column = -1;
                             rowChars = 0;
                         }
-                        case "c" -> {
+                        case SheetXmlScanner.CELL -> {
                             column = cellColumn(column, rowNumber);
-                            type = xml.getAttributeValue(null, "t");
-                            style = cellStyle();
+                            type = CellType.of(xml);
+                            otherType = type == CellType.OTHER ? xml.attribute(T) : null;
+                            style = xml.intAttribute(S, 0);
                             value = null;
                             inline = null;
+                            phonetic = 0;
                         }
-                        case "v" -> value = boundedText();
-                        case "is" -> inline = new StringBuilder();
-                        case "t" -> inInlineText = inline != null;
+                        case SheetXmlScanner.VALUE -> {
+                            value = xml.text(budget.maxCellChars());
+                            if (value == null) {
+                                throw tooLong(rowNumber);
+                            }
+                        }
+                        case SheetXmlScanner.INLINE_STRING -> inline = new StringBuilder();
+                        case SheetXmlScanner.PHONETIC_RUN -> phonetic++;
+                        case SheetXmlScanner.TEXT -> {
+                            if (inline != null && phonetic == 0) {
+                                String piece = xml.text(budget.maxCellChars() - inline.length());
+                                if (piece == null) {
+                                    throw tooLong(rowNumber);
+                                }
+                                inline.append(piece);
+                            }
+                        }
                         default -> { }
                     }
-                } else if (inInlineText && SafeXml.isText(event)) {
-                    int length = xml.getTextLength();
-                    if (inline.length() + length > budget.maxCellChars()) {
-                        throw tooLong(rowNumber);
-                    }
-                    // From the parser's buffer: no string of its own for each piece of text
-                    inline.append(xml.getTextCharacters(), xml.getTextStart(), length);
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    switch (xml.getLocalName()) {
-                        case "t" -> inInlineText = false;
-                        case "c" -> {
-                            CellValue cell = toCell(column, type, style, value, inline);
+                } else if (event == SheetXmlScanner.END) {
+                    switch (xml.name()) {
+                        case SheetXmlScanner.PHONETIC_RUN -> phonetic--;
+                        case SheetXmlScanner.CELL -> {
+                            CellValue cell = toCell(column, type, otherType, style, value, inline);
                             if (cell != null && cells != null) {
                                 if (cells.size() >= EXCEL_COLUMNS) {
                                     throw new IllegalStateException("row " + rowNumber
@@ -366,91 +383,43 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                                 cells.add(cell);
                             }
                         }
-                        case "row" -> {
+                        case SheetXmlScanner.ROW -> {
                             lastRowNumber = rowNumber;
-                            return new SheetRow(rowNumber, cells);
+                            return new SheetRow(rowNumber, cells == null ? List.of() : cells);
                         }
-                        case "sheetData" -> {
+                        case SheetXmlScanner.SHEET_DATA -> {
                             // The rest of the part is read too, so that a sheet damaged after its
                             // rows fails here like any damaged sheet (its merged ranges, if any,
                             // were read by the first pass).
-                            mergedRegionsFrom(xml);
+                            while (xml.next() != SheetXmlScanner.END_OF_PART) {
+                                // skipped
+                            }
                             return null;
                         }
                         default -> { }
                     }
+                } else {
+                    return null;
                 }
             }
-            return null;
-        }
-
-        /** The number of the {@code <row>} just started (the next one when it does not say). */
-        private int rowNumber() {
-            String r = xml.getAttributeValue(null, "r");
-            return r != null ? Integer.parseInt(r) : lastRowNumber + 1;
         }
 
         /** The column of the {@code <c>} just started (after the previous one when it does not say). */
-        private int cellColumn(int previous, int rowNumber) {
-            String ref = xml.getAttributeValue(null, "r");
-            int column = ref != null ? columnOf(ref) : previous + 1;
+        private int cellColumn(int previous, int rowNumber) throws XMLStreamException {
+            int column = xml.columnAttribute(R);
+            String ref = null;
+            if (column == -1) {
+                column = previous + 1;
+            } else if (column == -2) {
+                // not letters then digits: left to POI
+                ref = xml.attribute(R);
+                column = new CellReference(ref).getCol();
+            }
             if (column < 0 || column >= EXCEL_COLUMNS) {
-                throw new IllegalStateException("cell " + ref + " of row " + rowNumber + " is beyond Excel's last column");
+                throw new IllegalStateException("cell " + (ref != null ? ref : CellReference.convertNumToColString(
+                        Math.max(column, 0)) + rowNumber) + " of row " + rowNumber + " is beyond Excel's last column");
             }
             return column;
-        }
-
-        /** The style index of the {@code <c>} just started. */
-        private int cellStyle() {
-            String s = xml.getAttributeValue(null, "s");
-            return s != null ? Integer.parseInt(s) : 0;
-        }
-
-        /**
-         * The column of a cell reference such as {@code AB12}, read directly (POI's CellReference
-         * parses with a regular expression, a tenth of a sheet's reading time); anything but
-         * letters then digits is left to POI.
-         */
-        private static int columnOf(String ref) {
-            int column = 0;
-            int i = 0;
-            int length = ref.length();
-            while (i < length && column <= EXCEL_COLUMNS) {
-                char c = ref.charAt(i);
-                if (c < 'A' || c > 'Z') {
-                    break;
-                }
-                column = column * 26 + (c - 'A' + 1);
-                i++;
-            }
-            if (i == 0 || i == length || column > EXCEL_COLUMNS) {
-                return new CellReference(ref).getCol();
-            }
-            for (int d = i; d < length; d++) {
-                char c = ref.charAt(d);
-                if (c < '0' || c > '9') {
-                    return new CellReference(ref).getCol();
-                }
-            }
-            return column - 1;
-        }
-
-        /** The text of a {@code <v>} element, refusing to build more than a cell's budget. */
-        private String boundedText() throws XMLStreamException {
-            StringBuilder text = new StringBuilder();
-            while (true) {
-                int event = xml.next();
-                if (SafeXml.isText(event)) {
-                    if (text.length() + xml.getTextLength() > budget.maxCellChars()) {
-                        throw tooLong(lastRowNumber + 1);
-                    }
-                    text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    return text.toString();
-                } else if (event == XMLStreamConstants.START_ELEMENT) {
-                    throw new XMLStreamException("unexpected element <" + xml.getLocalName() + "> in a value");
-                }
-            }
         }
 
         private OverBudgetException rowTooLong(int rowNumber) {
@@ -466,36 +435,60 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                     + "); the file is damaged or was not saved by Excel. Please check it and send it again.");
         }
 
-        private CellValue toCell(int column, String type, int style, String value, StringBuilder inline) {
-            if ("inlineStr".equals(type)) {
+        private CellValue toCell(int column, int type, String otherType, int style, String value,
+                StringBuilder inline) {
+            if (type == CellType.INLINE_STRING) {
                 return inline == null ? null : CellValue.text(column, SafeXml.decodeEscapes(inline.toString()));
             }
             if (value == null) {
                 return null;
             }
-            if (type == null || "n".equals(type)) {
-                double number = Double.parseDouble(value);
-                return CellValue.number(column, number,
-                        isDateStyle(style) && DateUtil.isValidExcelDate(number)
-                                ? DateUtil.getLocalDateTime(number, date1904) : null);
-            }
             return switch (type) {
-                case "s" -> CellValue.text(column, sharedStrings.get(Integer.parseInt(value.trim())));
-                case "str" -> CellValue.text(column, value);
-                case "b" -> CellValue.bool(column, "1".equals(value) || "true".equalsIgnoreCase(value));
-                case "e" -> CellValue.error(column, value);
-                case "d" -> CellValue.text(column, value);
-                default -> CellValue.text(column, value);
+                case CellType.NUMBER -> {
+                    double number = Double.parseDouble(value);
+                    yield CellValue.number(column, number,
+                            isDateStyle(style) && DateUtil.isValidExcelDate(number)
+                                    ? DateUtil.getLocalDateTime(number, date1904) : null);
+                }
+                case CellType.SHARED_STRING -> CellValue.text(column, sharedStrings.get(Integer.parseInt(value.trim())));
+                case CellType.BOOLEAN -> CellValue.bool(column, "1".equals(value) || "true".equalsIgnoreCase(value));
+                case CellType.ERROR -> CellValue.error(column, value);
+                default -> CellValue.text(column, value); // str (a formula's text), d (an ISO date), others
             };
         }
 
         @Override
         public void close() throws IOException {
-            try {
-                xml.close();
-            } catch (XMLStreamException e) {
-                throw new IOException(e);
+            part.close();
+        }
+    }
+
+    /** A cell's {@code t} attribute, told apart without making a string. */
+    private static final class CellType {
+        static final int NUMBER = 0;
+        static final int SHARED_STRING = 1;
+        static final int INLINE_STRING = 2;
+        static final int FORMULA_STRING = 3;
+        static final int BOOLEAN = 4;
+        static final int ERROR = 5;
+        static final int DATE = 6;
+        static final int OTHER = 7;
+
+        private static final byte[] T = {'t'};
+        private static final byte[][] VALUES = {
+                {'n'}, {'s'}, "inlineStr".getBytes(StandardCharsets.US_ASCII), "str".getBytes(StandardCharsets.US_ASCII),
+                {'b'}, {'e'}, {'d'}};
+
+        static int of(SheetXmlScanner xml) {
+            if (!xml.hasAttribute(T)) {
+                return NUMBER;
             }
+            for (int i = 0; i < VALUES.length; i++) {
+                if (xml.attributeEquals(T, VALUES[i])) {
+                    return i;
+                }
+            }
+            return OTHER;
         }
     }
 }

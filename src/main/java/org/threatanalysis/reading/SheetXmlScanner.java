@@ -78,6 +78,14 @@ final class SheetXmlScanner {
         this.in = in;
     }
 
+    /** Scans a whole part held in memory, in place. */
+    SheetXmlScanner(byte[] utf8) {
+        this.in = InputStream.nullInputStream();
+        this.buffer = utf8;
+        this.limit = utf8.length;
+        this.exhausted = true;
+    }
+
     /**
      * Moves to the next element start or end and returns {@link #START}, {@link #END} or
      * {@link #END_OF_PART}. Text between elements is skipped; {@link #text(int)} reads a value.

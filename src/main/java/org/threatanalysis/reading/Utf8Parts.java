@@ -51,6 +51,11 @@ final class Utf8Parts {
                 .get();
     }
 
+    /** Whether a part held in memory is UTF-8 (or ASCII), to be scanned as it is. */
+    static boolean isUtf8(byte[] part) throws XMLStreamException {
+        return encodingOf(part, Math.min(part.length, PROLOG_BYTES)).equals(StandardCharsets.UTF_8);
+    }
+
     /** The encoding of an XML document from its first bytes (XML 1.0, appendix F). */
     static Charset encodingOf(byte[] prolog, int length) throws XMLStreamException {
         if (length >= 4) {

@@ -1,10 +1,12 @@
 package org.threatanalysis.reading;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,10 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.model.StylesTable;
@@ -43,6 +48,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
     private final Path file;
     private final OPCPackage pkg;
     private final XSSFReader reader;
+    private final PackagePart workbookPart;
     private static final int EXCEL_COLUMNS = 16_384;
     private static final int MAX_MERGED_REGIONS = 100_000;
 
@@ -59,6 +65,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
         this.pkg = pkg;
         this.budget = budget;
         this.reader = new XSSFReader(pkg);
+        this.workbookPart = pkg.getPart(pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT).getRelationship(0));
         readWorkbookPart();
         if (sheetRelationIds.size() > budget.maxSheets()) {
             throw new OverBudgetException("The workbook has " + sheetRelationIds.size() + " sheets; at most "
@@ -116,18 +123,66 @@ final class XlsxWorkbook implements SubmissionWorkbook {
         return date1904;
     }
 
+    /**
+     * A sheet part of at most this much XML (about 25,000 rows of a dozen columns) is inflated
+     * once and held while it is read: the merged-cell search and the rows read the same bytes
+     * instead of inflating the part twice. A larger part is streamed, and inflated twice.
+     */
+    static final int MAX_HELD_SHEET_BYTES = 8 << 20;
+
     @Override
     public SheetReader openSheet(String sheetName) throws IOException {
+        String relationId = relationId(sheetName);
         try {
-            return openSheet(sheetName, readMergedRegions(relationId(sheetName)));
+            byte[] held = heldSheet(relationId);
+            if (held != null) {
+                List<CellRange> mergedRanges = List.of();
+                if (mayHaveMergedCells(held, held.length)) {
+                    XMLStreamReader xml = SafeXml.reader(new ByteArrayInputStream(held));
+                    try {
+                        mergedRanges = mergedRegionsFrom(xml);
+                    } finally {
+                        xml.close();
+                    }
+                }
+                return withMergedCells(new RowPuller(sheetName, held), mergedRanges);
+            }
+            List<CellRange> mergedRanges = readMergedRegions(relationId);
+            return withMergedCells(new RowPuller(sheetName, reader.getSheet(relationId)), mergedRanges);
         } catch (OpenXML4JException | XMLStreamException e) {
             throw cannotRead(sheetName, e);
         }
     }
 
-    private SheetReader openSheet(String sheetName, List<CellRange> mergedRanges) throws IOException {
-        SheetReader rows = rowPuller(sheetName);
+    private static SheetReader withMergedCells(SheetReader rows, List<CellRange> mergedRanges) {
         return mergedRanges.isEmpty() ? rows : new MergedCellFiller(rows, mergedRanges);
+    }
+
+    /** The sheet part's bytes when its zip entry says it is small enough to hold, else null. */
+    private byte[] heldSheet(String relationId) throws IOException, OpenXML4JException {
+        long size = sheetPartSize(relationId);
+        if (size < 0 || size > MAX_HELD_SHEET_BYTES) {
+            return null;
+        }
+        try (InputStream in = reader.getSheet(relationId)) {
+            byte[] xml = new byte[(int) size];
+            int read = in.readNBytes(xml, 0, xml.length);
+            if (in.read() >= 0) {
+                return null; // longer than its entry says: streamed instead, under the zip's own checks
+            }
+            return read == xml.length ? xml : Arrays.copyOf(xml, read);
+        }
+    }
+
+    /** The inflated size the zip entry gives for a sheet part, or -1 when it cannot tell. */
+    private long sheetPartSize(String relationId) {
+        try {
+            PackageRelationship relationship = workbookPart.getRelationship(relationId);
+            PackagePart part = relationship == null ? null : workbookPart.getRelatedPart(relationship);
+            return part == null ? -1 : part.getSize();
+        } catch (InvalidFormatException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private String relationId(String sheetName) throws IOException {
@@ -136,14 +191,6 @@ final class XlsxWorkbook implements SubmissionWorkbook {
             throw new IOException("No sheet named '" + sheetName + "' in " + file.getFileName());
         }
         return relationId;
-    }
-
-    private RowPuller rowPuller(String sheetName) throws IOException {
-        try {
-            return new RowPuller(sheetName, reader.getSheet(relationId(sheetName)));
-        } catch (OpenXML4JException | XMLStreamException e) {
-            throw cannotRead(sheetName, e);
-        }
     }
 
     private IOException cannotRead(String sheetName, Exception e) {
@@ -189,10 +236,8 @@ final class XlsxWorkbook implements SubmissionWorkbook {
             filled += read;
             if (first && filled >= 2) {
                 first = false;
-                int b0 = buffer[0] & 0xFF;
-                int b1 = buffer[1] & 0xFF;
-                if (b0 == 0 || b1 == 0 || b0 == 0xFE || b0 == 0xFF) {
-                    return true; // UTF-16 or UTF-32: let the XML parser decide
+                if (isWide(buffer)) {
+                    return true;
                 }
             }
             if (indexOfMergeCell(buffer, filled) >= 0) {
@@ -205,6 +250,18 @@ final class XlsxWorkbook implements SubmissionWorkbook {
             }
         }
         return indexOfMergeCell(buffer, filled) >= 0;
+    }
+
+    /** The same for a sheet part held in memory. */
+    static boolean mayHaveMergedCells(byte[] xml, int length) {
+        return (length >= 2 && isWide(xml)) || indexOfMergeCell(xml, length) >= 0;
+    }
+
+    /** UTF-16 or UTF-32 by the first two bytes: the byte search cannot tell, the XML parser decides. */
+    private static boolean isWide(byte[] start) {
+        int b0 = start[0] & 0xFF;
+        int b1 = start[1] & 0xFF;
+        return b0 == 0 || b1 == 0 || b0 == 0xFE || b0 == 0xFF;
     }
 
     /** How far the search may move on when the byte under the window's last position is b (Horspool). */
@@ -291,6 +348,13 @@ final class XlsxWorkbook implements SubmissionWorkbook {
             this.sheetName = sheetName;
             this.part = part;
             this.xml = new SheetXmlScanner(Utf8Parts.utf8(part));
+        }
+
+        RowPuller(String sheetName, byte[] heldPart) throws IOException, XMLStreamException {
+            this.sheetName = sheetName;
+            this.part = InputStream.nullInputStream();
+            this.xml = Utf8Parts.isUtf8(heldPart) ? new SheetXmlScanner(heldPart)
+                    : new SheetXmlScanner(Utf8Parts.utf8(new ByteArrayInputStream(heldPart)));
         }
 
         @Override

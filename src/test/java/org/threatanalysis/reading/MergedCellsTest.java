@@ -3,9 +3,17 @@ package org.threatanalysis.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.threatanalysis.reading.FixtureWorkbooks.INDICATOR_HEADER;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -73,5 +81,45 @@ class MergedCellsTest {
         assertThat(fourth.value("year").number()).isEqualTo(2019.0);
         assertThat(fourth.cell("year")).isEqualTo("A4");
         assertThat(fourth.blank()).isFalse();
+    }
+
+    /**
+     * A sheet part too large to hold in memory is streamed, and its merged ranges are found by a
+     * first pass over it: the same years as a small sheet's.
+     */
+    @Test
+    void shouldFindTheMergedRangesOfASheetTooLargeToHold() throws Exception {
+        Path small = mergedYears("ME_2021.xlsx");
+        Path large = dir.resolve("ME_2022.xlsx");
+        int padding = XlsxWorkbook.MAX_HELD_SHEET_BYTES + 1_000_000;
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(small));
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(large))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    // text that does not compress, so that the zip's inflation-ratio check lets it through
+                    String xml = new String(content, StandardCharsets.UTF_8);
+                    byte[] noise = new byte[padding * 3 / 4];
+                    new Random(7).nextBytes(noise);
+                    xml = xml.replace("<sheetData>", "<!-- " + Base64.getEncoder().encodeToString(noise) + " --><sheetData>");
+                    content = xml.getBytes(StandardCharsets.UTF_8);
+                    assertThat(content.length).isGreaterThan(XlsxWorkbook.MAX_HELD_SHEET_BYTES);
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+
+        List<SheetRow> rows = FixtureWorkbooks.readSheet(large, "Indicators");
+
+        for (int rowNumber = 2; rowNumber <= 4; rowNumber++) {
+            assertThat(FixtureWorkbooks.row(rows, rowNumber).cell(0).number()).as("year of row %d", rowNumber)
+                    .isEqualTo(2019.0);
+        }
+        assertThat(FixtureWorkbooks.row(rows, 3).cell(1).text()).isEqualTo("Migrant smuggling");
+        assertThat(FixtureWorkbooks.row(rows, 4).cell(1).text()).isEqualTo("Trafficking in human beings");
+        assertThat(FixtureWorkbooks.row(rows, 6).cell(0)).isNull();
     }
 }

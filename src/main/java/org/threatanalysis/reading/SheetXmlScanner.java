@@ -177,6 +177,27 @@ final class SheetXmlScanner {
         return column - 1;
     }
 
+    /**
+     * Which of the given ASCII values an attribute of the start tag just reported has: its index
+     * in {@code values}, -1 when the tag does not have the attribute, {@code values.length} for
+     * any other value.
+     */
+    int attributeChoice(byte[] attributeName, byte[][] values) {
+        int i = attributeIndex(attributeName);
+        if (i < 0) {
+            return -1;
+        }
+        int start = attributeValueStart[i];
+        int length = attributeValueEnd[i] - start;
+        for (int v = 0; v < values.length; v++) {
+            byte[] value = values[v];
+            if (value.length == length && Arrays.equals(buffer, start, start + length, value, 0, length)) {
+                return v;
+            }
+        }
+        return values.length;
+    }
+
     /** Whether the start tag just reported has this attribute. */
     boolean hasAttribute(byte[] attributeName) {
         return attributeIndex(attributeName) >= 0;
@@ -237,7 +258,8 @@ final class SheetXmlScanner {
                 if (p - start > maxBytes) {
                     return null;
                 }
-                String value = decode(b, start, p - start);
+                String value = p - start <= MAX_REMEMBERED_BYTES ? remembered(b, start, p - start)
+                        : decode(b, start, p - start);
                 position = p;
                 closeElement();
                 return value.length() > maxChars ? null : value;
@@ -379,43 +401,16 @@ final class SheetXmlScanner {
         if (rootClosed) {
             throw new XMLStreamException("an element after the end of the root element");
         }
-        int tagEnd = tagEnd();
-        byte[] b = buffer;
-        int p = position + 1;
-        int nameStart = p;
-        int localStart = p;
-        int hash = 0;
-        while (p < tagEnd && !isSpace(b[p]) && b[p] != '/' && b[p] != '>') {
-            if (b[p] == ':') {
-                localStart = p + 1;
+        // One pass over the tag as it lies in the buffer; when the buffer ends inside it, the
+        // buffer is refilled and the tag read again from its start.
+        while (!readStartTag()) {
+            if (limit - position >= MAX_TAG_BYTES) {
+                throw new XMLStreamException("a tag longer than " + MAX_TAG_BYTES + " bytes");
             }
-            hash = 31 * hash + b[p];
-            p++;
+            if (!refill(limit - position)) {
+                throw new XMLStreamException("the part ends inside a tag");
+            }
         }
-        if (p == nameStart || localStart == p) {
-            throw new XMLStreamException("a tag without a name");
-        }
-        name = nameOf(b, localStart, p - localStart);
-        nameHash = hash;
-        attributeCount = 0;
-        while (true) {
-            while (isSpace(b[p])) {
-                p++;
-            }
-            if (b[p] == '>') {
-                selfClosing = false;
-                break;
-            }
-            if (b[p] == '/') {
-                if (b[p + 1] != '>') {
-                    throw new XMLStreamException("'/' inside a tag");
-                }
-                selfClosing = true;
-                break;
-            }
-            p = parseAttribute(b, p);
-        }
-        position = tagEnd + 1;
         if (depth == MAX_DEPTH) {
             throw new XMLStreamException("elements nested more than " + MAX_DEPTH + " deep");
         }
@@ -429,57 +424,120 @@ final class SheetXmlScanner {
                 rootClosed = true;
             }
         } else {
-            openHashes[depth] = hash;
+            openHashes[depth] = nameHash;
             openNames[depth] = name;
             depth++;
         }
         return START;
     }
 
-    /** Parses one attribute at p and returns the position after it. */
-    private int parseAttribute(byte[] b, int p) throws XMLStreamException {
+    /** Reads the start tag at the position; false when the buffer ends before the tag does. */
+    private boolean readStartTag() throws XMLStreamException {
+        byte[] b = buffer;
+        int end = limit;
+        int p = position + 1;
         int nameStart = p;
-        while (b[p] != '=' && !isSpace(b[p]) && b[p] != '>' && b[p] != '/') {
+        int localStart = p;
+        int hash = 0;
+        byte c;
+        while (true) {
+            if (p == end) {
+                return false;
+            }
+            c = b[p];
+            if (c == '>' || c == '/' || isSpace(c)) {
+                break;
+            }
+            if (c == ':') {
+                localStart = p + 1;
+            } else if (c == '<' || c == '"' || c == '\'' || c == '=') {
+                throw new XMLStreamException("unexpected character in a tag name");
+            }
+            hash = 31 * hash + c;
             p++;
+        }
+        if (p == nameStart || localStart == p) {
+            throw new XMLStreamException("a tag without a name");
         }
         int nameEnd = p;
-        if (nameEnd == nameStart) {
-            throw new XMLStreamException("unexpected character in a tag");
-        }
-        while (isSpace(b[p])) {
-            p++;
-        }
-        if (b[p] != '=') {
-            throw new XMLStreamException("an attribute without a value");
-        }
-        p++;
-        while (isSpace(b[p])) {
-            p++;
-        }
-        byte quote = b[p];
-        if (quote != '"' && quote != '\'') {
-            throw new XMLStreamException("an attribute value without quotes");
-        }
-        int valueStart = ++p;
-        while (b[p] != quote) {
-            if (b[p] == '<') {
-                throw new XMLStreamException("'<' in an attribute value");
+        int count = 0;
+        while (true) {
+            while (p < end && isSpace(b[p])) {
+                p++;
+            }
+            if (p == end) {
+                return false;
+            }
+            c = b[p];
+            if (c == '>') {
+                selfClosing = false;
+                break;
+            }
+            if (c == '/') {
+                if (p + 1 == end) {
+                    return false;
+                }
+                if (b[p + 1] != '>') {
+                    throw new XMLStreamException("'/' inside a tag");
+                }
+                selfClosing = true;
+                p++;
+                break;
+            }
+            if (count > 0 && !isSpace(b[p - 1])) {
+                throw new XMLStreamException("no space between attributes");
+            }
+            // an attribute: name, '=', quoted value
+            int attributeNameStart = p;
+            while (p < end && (c = b[p]) != '=' && !isSpace(c) && c != '>' && c != '/' && c != '<') {
+                p++;
+            }
+            int attributeNameEnd = p;
+            while (p < end && isSpace(b[p])) {
+                p++;
+            }
+            if (p == end) {
+                return false;
+            }
+            if (b[p] != '=' || attributeNameEnd == attributeNameStart) {
+                throw new XMLStreamException("an attribute without a value");
             }
             p++;
+            while (p < end && isSpace(b[p])) {
+                p++;
+            }
+            if (p == end) {
+                return false;
+            }
+            byte quote = b[p];
+            if (quote != '"' && quote != '\'') {
+                throw new XMLStreamException("an attribute value without quotes");
+            }
+            int valueStart = ++p;
+            while (p < end && (c = b[p]) != quote) {
+                if (c == '<') {
+                    throw new XMLStreamException("'<' in an attribute value");
+                }
+                p++;
+            }
+            if (p == end) {
+                return false;
+            }
+            if (count == MAX_ATTRIBUTES) {
+                throw new XMLStreamException("more than " + MAX_ATTRIBUTES + " attributes on one element");
+            }
+            this.attributeNameStart[count] = attributeNameStart;
+            this.attributeNameEnd[count] = attributeNameEnd;
+            attributeValueStart[count] = valueStart;
+            attributeValueEnd[count] = p;
+            count++;
+            p++;
         }
-        if (attributeCount == MAX_ATTRIBUTES) {
-            throw new XMLStreamException("more than " + MAX_ATTRIBUTES + " attributes on one element");
-        }
-        attributeNameStart[attributeCount] = nameStart;
-        attributeNameEnd[attributeCount] = nameEnd;
-        attributeValueStart[attributeCount] = valueStart;
-        attributeValueEnd[attributeCount] = p;
-        attributeCount++;
-        p++;
-        if (!isSpace(b[p]) && b[p] != '>' && b[p] != '/') {
-            throw new XMLStreamException("no space between attributes");
-        }
-        return p;
+        name = nameOf(b, localStart, nameEnd - localStart);
+        nameHash = hash;
+        attributeCount = count;
+        position = p + 1;
+        return true;
     }
 
     private int endTag() throws IOException, XMLStreamException {
@@ -758,6 +816,32 @@ final class SheetXmlScanner {
         System.arraycopy(source, start, text, textLength, length);
         textLength += length;
     }
+
+    /**
+     * A short text as the same string as the last time its bytes were met, if they were met
+     * recently: a sheet repeats its crime areas, indicators, units and years on every row, and
+     * one string for each saves decoding it again, and the lookups that follow hash it once.
+     */
+    private String remembered(byte[] b, int start, int length) throws XMLStreamException {
+        int hash = 0;
+        for (int p = start, end = start + length; p < end; p++) {
+            hash = 31 * hash + b[p];
+        }
+        int slot = (hash ^ (hash >>> 11)) & (REMEMBERED - 1);
+        byte[] known = rememberedBytes[slot];
+        if (known != null && known.length == length && Arrays.equals(known, 0, length, b, start, start + length)) {
+            return rememberedTexts[slot];
+        }
+        String text = decode(b, start, length);
+        rememberedBytes[slot] = Arrays.copyOfRange(b, start, start + length);
+        rememberedTexts[slot] = text;
+        return text;
+    }
+
+    private static final int MAX_REMEMBERED_BYTES = 48;
+    private static final int REMEMBERED = 1024;
+    private final byte[][] rememberedBytes = new byte[REMEMBERED][];
+    private final String[] rememberedTexts = new String[REMEMBERED];
 
     /** UTF-8 to a string, refusing malformed bytes instead of replacing them. */
     private static String decode(byte[] b, int start, int length) throws XMLStreamException {

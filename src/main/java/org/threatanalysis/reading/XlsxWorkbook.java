@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,9 @@ final class XlsxWorkbook implements SubmissionWorkbook {
     private final BudgetedSharedStrings sharedStrings;
     private final StylesTable styles;
     private final Map<String, String> sheetRelationIds = new LinkedHashMap<>();
-    private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+    /** Whether each cell style (by index) formats dates: 1 yes, -1 no, 0 not yet looked up. */
+    private byte[] dateStyles = new byte[64];
+    private static final int MAX_STYLES = 65_536;
     private boolean date1904;
 
     XlsxWorkbook(Path file, OPCPackage pkg, ReadingBudget budget, ReadingBudget.Deadline deadline)
@@ -316,13 +317,27 @@ final class XlsxWorkbook implements SubmissionWorkbook {
     }
 
     private boolean isDateStyle(int styleIndex) {
-        return dateStyles.computeIfAbsent(styleIndex, index -> {
-            if (styles == null || index >= styles.getNumCellStyles()) {
-                return false;
+        if (styleIndex < dateStyles.length) {
+            byte known = dateStyles[styleIndex];
+            if (known != 0) {
+                return known > 0;
             }
-            XSSFCellStyle style = styles.getStyleAt(index);
-            return style != null && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString());
-        });
+        } else if (styleIndex < MAX_STYLES) {
+            dateStyles = Arrays.copyOf(dateStyles, Math.min(MAX_STYLES, Math.max(styleIndex + 1, dateStyles.length * 2)));
+        } else {
+            return isDateFormatted(styleIndex);
+        }
+        boolean date = isDateFormatted(styleIndex);
+        dateStyles[styleIndex] = (byte) (date ? 1 : -1);
+        return date;
+    }
+
+    private boolean isDateFormatted(int styleIndex) {
+        if (styles == null || styleIndex >= styles.getNumCellStyles()) {
+            return false;
+        }
+        XSSFCellStyle style = styles.getStyleAt(styleIndex);
+        return style != null && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString());
     }
 
     @Override
@@ -390,6 +405,9 @@ final class XlsxWorkbook implements SubmissionWorkbook {
             String otherType = null;
             int style = 0;
             String value = null;
+            boolean inInlineString = false;
+            int inlinePieces = 0;
+            String firstPiece = null;
             StringBuilder inline = null;
             int phonetic = 0;
             while (true) {
@@ -408,6 +426,9 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                             otherType = type == CellType.OTHER ? xml.attribute(T) : null;
                             style = xml.intAttribute(S, 0);
                             value = null;
+                            inInlineString = false;
+                            inlinePieces = 0;
+                            firstPiece = null;
                             inline = null;
                             phonetic = 0;
                         }
@@ -417,15 +438,29 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                                 throw tooLong(rowNumber);
                             }
                         }
-                        case SheetXmlScanner.INLINE_STRING -> inline = new StringBuilder();
+                        case SheetXmlScanner.INLINE_STRING -> {
+                            inline = null;
+                            inlinePieces = 0;
+                            inInlineString = true;
+                        }
                         case SheetXmlScanner.PHONETIC_RUN -> phonetic++;
                         case SheetXmlScanner.TEXT -> {
-                            if (inline != null && phonetic == 0) {
-                                String piece = xml.text(budget.maxCellChars() - inline.length());
+                            if (inInlineString && phonetic == 0) {
+                                int held = inlinePieces == 0 ? 0 : inlinePieces == 1 ? firstPiece.length() : inline.length();
+                                String piece = xml.text(budget.maxCellChars() - held);
                                 if (piece == null) {
                                     throw tooLong(rowNumber);
                                 }
-                                inline.append(piece);
+                                // most inline strings are one piece: kept as it is; rich text runs are joined
+                                if (inlinePieces == 0) {
+                                    firstPiece = piece;
+                                } else {
+                                    if (inlinePieces == 1) {
+                                        inline = new StringBuilder(firstPiece);
+                                    }
+                                    inline.append(piece);
+                                }
+                                inlinePieces++;
                             }
                         }
                         default -> { }
@@ -434,7 +469,9 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                     switch (xml.name()) {
                         case SheetXmlScanner.PHONETIC_RUN -> phonetic--;
                         case SheetXmlScanner.CELL -> {
-                            CellValue cell = toCell(column, type, otherType, style, value, inline);
+                            String inlineText = !inInlineString ? null : inlinePieces == 0 ? ""
+                                    : inlinePieces == 1 ? firstPiece : inline.toString();
+                            CellValue cell = toCell(column, type, otherType, style, value, inlineText);
                             if (cell != null && cells != null) {
                                 if (cells.size() >= EXCEL_COLUMNS) {
                                     throw new IllegalStateException("row " + rowNumber
@@ -500,9 +537,9 @@ final class XlsxWorkbook implements SubmissionWorkbook {
         }
 
         private CellValue toCell(int column, int type, String otherType, int style, String value,
-                StringBuilder inline) {
+                String inline) {
             if (type == CellType.INLINE_STRING) {
-                return inline == null ? null : CellValue.text(column, SafeXml.decodeEscapes(inline.toString()));
+                return inline == null ? null : CellValue.text(column, SafeXml.decodeEscapes(inline));
             }
             if (value == null) {
                 return null;
@@ -544,15 +581,8 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                 {'b'}, {'e'}, {'d'}};
 
         static int of(SheetXmlScanner xml) {
-            if (!xml.hasAttribute(T)) {
-                return NUMBER;
-            }
-            for (int i = 0; i < VALUES.length; i++) {
-                if (xml.attributeEquals(T, VALUES[i])) {
-                    return i;
-                }
-            }
-            return OTHER;
+            int choice = xml.attributeChoice(T, VALUES);
+            return choice < 0 ? NUMBER : choice;
         }
     }
 }

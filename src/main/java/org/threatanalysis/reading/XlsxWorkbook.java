@@ -253,9 +253,28 @@ final class XlsxWorkbook implements SubmissionWorkbook {
         return indexOfMergeCell(buffer, filled) >= 0;
     }
 
-    /** The same for a sheet part held in memory. */
+    /**
+     * The same for a sheet part held in memory, searching only after its rows: the schema puts
+     * the merged ranges after {@code sheetData}, and Excel refuses a sheet that does otherwise.
+     * The rows' end is found from the part's end, which is near.
+     */
     static boolean mayHaveMergedCells(byte[] xml, int length) {
-        return (length >= 2 && isWide(xml)) || indexOfMergeCell(xml, length) >= 0;
+        if (length >= 2 && isWide(xml)) {
+            return true;
+        }
+        int rowsEnd = lastIndexOf(xml, length, SHEET_DATA);
+        return indexOfMergeCell(xml, Math.max(rowsEnd, 0), length) >= 0;
+    }
+
+    private static final byte[] SHEET_DATA = "sheetData".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private static int lastIndexOf(byte[] data, int length, byte[] wanted) {
+        for (int i = length - wanted.length; i >= 0; i--) {
+            if (data[i] == wanted[0] && Arrays.equals(data, i, i + wanted.length, wanted, 0, wanted.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** UTF-16 or UTF-32 by the first two bytes: the byte search cannot tell, the XML parser decides. */
@@ -283,9 +302,13 @@ final class XlsxWorkbook implements SubmissionWorkbook {
      * long as it takes to inflate it.
      */
     static int indexOfMergeCell(byte[] data, int length) {
+        return indexOfMergeCell(data, 0, length);
+    }
+
+    private static int indexOfMergeCell(byte[] data, int from, int length) {
         byte[] wanted = MERGE_CELL;
         int last = wanted.length - 1;
-        for (int i = 0; i + last < length; i += MERGE_CELL_SHIFTS[data[i + last] & 0xFF]) {
+        for (int i = from; i + last < length; i += MERGE_CELL_SHIFTS[data[i + last] & 0xFF]) {
             int j = last;
             while (j >= 0 && data[i + j] == wanted[j]) {
                 j--;

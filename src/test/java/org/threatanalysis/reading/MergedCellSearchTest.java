@@ -54,6 +54,28 @@ class MergedCellSearchTest {
     }
 
     @Test
+    void shouldSearchASheetHeldInMemoryOnlyAfterItsRows() throws IOException {
+        String mentioned = START + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>mergeCell</t></is></c></row>"
+                + rows(100);
+        byte[] without = utf8Bytes(mentioned + "</sheetData><pageMargins left=\"0.7\"/></worksheet>");
+        byte[] with = utf8Bytes(mentioned + "</sheetData><mergeCells count=\"1\"><mergeCell ref=\"A2:A3\"/>"
+                + "</mergeCells></worksheet>");
+        byte[] prefixed = utf8Bytes(mentioned.replace("<sheetData>", "<x:sheetData>") + "</x:sheetData>"
+                + "<x:mergeCells count=\"1\"><x:mergeCell ref=\"A2:A3\"/></x:mergeCells></worksheet>");
+        byte[] noRows = utf8Bytes("<worksheet><mergeCells count=\"1\"><mergeCell ref=\"A2:A3\"/></mergeCells></worksheet>");
+
+        assertThat(XlsxWorkbook.mayHaveMergedCells(without, without.length)).isFalse();
+        assertThat(XlsxWorkbook.mayHaveMergedCells(new ByteArrayInputStream(without))).as("streamed: maybe").isTrue();
+        assertThat(XlsxWorkbook.mayHaveMergedCells(with, with.length)).isTrue();
+        assertThat(XlsxWorkbook.mayHaveMergedCells(prefixed, prefixed.length)).isTrue();
+        assertThat(XlsxWorkbook.mayHaveMergedCells(noRows, noRows.length)).isTrue();
+    }
+
+    private static byte[] utf8Bytes(String xml) {
+        return xml.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void shouldLeaveAnythingButUtf8ToTheParser() throws IOException {
         byte[] utf16 = (START.replace("UTF-8", "UTF-16") + "</sheetData></worksheet>").getBytes(StandardCharsets.UTF_16);
         assertThat(XlsxWorkbook.mayHaveMergedCells(new ByteArrayInputStream(utf16))).isTrue();

@@ -31,11 +31,13 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /**
  * Streaming reader for {@code .xlsx}/{@code .xlsm}: POI opens the package and its parts, the sheet
- * XML is pulled with StAX one row at a time. Macros are never run; formulas count by their
- * cached value. The 1904 date system is read from the workbook part because POI's streaming
- * API ignores it.
+ * XML is pulled one row at a time by {@link SheetXmlScanner} (from the part's bytes held in memory
+ * when it is small, see {@link #MAX_HELD_SHEET_BYTES}). Macros are never run; formulas count by
+ * their cached value. The 1904 date system is read from the workbook part because POI's
+ * streaming API ignores it.
  *
- * <p>Every XML part is read with {@link SafeXml} (no DOCTYPE); the shared strings are read under
+ * <p>The other XML parts are read with {@link SafeXml} (no DOCTYPE), the sheets' by the scanner,
+ * which refuses a DOCTYPE too; the shared strings are read under
  * the {@link ReadingBudget} by {@link BudgetedSharedStrings}; a row with more cells than Excel
  * allows or a cell longer than the budget raises {@link OverBudgetException} while streaming.
  */

@@ -39,7 +39,6 @@ final class SheetXmlScanner {
     static final int TEXT = 5;
     static final int PHONETIC_RUN = 6;
     static final int SHEET_DATA = 7;
-    static final int MERGE_CELL = 8;
 
     private static final int MAX_TAG_BYTES = 1 << 20;
     private static final int MAX_DEPTH = 256;
@@ -196,22 +195,6 @@ final class SheetXmlScanner {
             }
         }
         return values.length;
-    }
-
-    /** Whether the start tag just reported has this attribute. */
-    boolean hasAttribute(byte[] attributeName) {
-        return attributeIndex(attributeName) >= 0;
-    }
-
-    /** Whether an attribute of the start tag just reported has exactly this ASCII value. */
-    boolean attributeEquals(byte[] attributeName, byte[] value) {
-        int i = attributeIndex(attributeName);
-        if (i < 0) {
-            return false;
-        }
-        int start = attributeValueStart[i];
-        return attributeValueEnd[i] - start == value.length
-                && Arrays.equals(buffer, start, start + value.length, value, 0, value.length);
     }
 
     /** The value of an attribute of the start tag just reported, references resolved, or null. */
@@ -696,10 +679,7 @@ final class SheetXmlScanner {
                 return b[start] == 'r' && b[start + 1] == 'P' && b[start + 2] == 'h' ? PHONETIC_RUN : OTHER;
             }
             case 9 -> {
-                if (Arrays.equals(b, start, start + 9, SHEET_DATA_NAME, 0, 9)) {
-                    return SHEET_DATA;
-                }
-                return Arrays.equals(b, start, start + 9, MERGE_CELL_NAME, 0, 9) ? MERGE_CELL : OTHER;
+                return Arrays.equals(b, start, start + 9, SHEET_DATA_NAME, 0, 9) ? SHEET_DATA : OTHER;
             }
             default -> {
                 return OTHER;
@@ -708,7 +688,6 @@ final class SheetXmlScanner {
     }
 
     private static final byte[] SHEET_DATA_NAME = "sheetData".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] MERGE_CELL_NAME = "mergeCell".getBytes(StandardCharsets.US_ASCII);
 
     /** The attribute with this local name (unprefixed, as SpreadsheetML's own are), or -1. */
     private int attributeIndex(byte[] wanted) {

@@ -223,7 +223,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
         }
     }
 
-    private static final byte[] MERGE_CELL = "mergeCell".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] MERGE_CELL = "mergeCell".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * Whether the sheet XML may list merged cells: {@code false} only when it is ASCII-compatible
@@ -268,7 +268,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
         return indexOfMergeCell(xml, Math.max(rowsEnd, 0), length) >= 0;
     }
 
-    private static final byte[] SHEET_DATA = "sheetData".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] SHEET_DATA = "sheetData".getBytes(StandardCharsets.US_ASCII);
 
     private static int lastIndexOf(byte[] data, int length, byte[] wanted) {
         for (int i = length - wanted.length; i >= 0; i--) {
@@ -374,7 +374,6 @@ final class XlsxWorkbook implements SubmissionWorkbook {
     private final class RowPuller implements SheetReader {
 
         private static final byte[] R = {'r'};
-        private static final byte[] T = {'t'};
         private static final byte[] S = {'s'};
 
         private final String sheetName;
@@ -427,7 +426,6 @@ final class XlsxWorkbook implements SubmissionWorkbook {
             long rowChars = 0;
             int column = -1;
             int type = CellType.NUMBER;
-            String otherType = null;
             int style = 0;
             String value = null;
             boolean inInlineString = false;
@@ -448,7 +446,6 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                         case SheetXmlScanner.CELL -> {
                             column = cellColumn(column, rowNumber);
                             type = CellType.of(xml);
-                            otherType = type == CellType.OTHER ? xml.attribute(T) : null;
                             style = xml.intAttribute(S, 0);
                             value = null;
                             inInlineString = false;
@@ -496,7 +493,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                         case SheetXmlScanner.CELL -> {
                             String inlineText = !inInlineString ? null : inlinePieces == 0 ? ""
                                     : inlinePieces == 1 ? firstPiece : inline.toString();
-                            CellValue cell = toCell(column, type, otherType, style, value, inlineText);
+                            CellValue cell = toCell(column, type, style, value, inlineText);
                             if (cell != null && cells != null) {
                                 if (cells.size() >= EXCEL_COLUMNS) {
                                     throw new IllegalStateException("row " + rowNumber
@@ -561,8 +558,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                     + "); the file is damaged or was not saved by Excel. Please check it and send it again.");
         }
 
-        private CellValue toCell(int column, int type, String otherType, int style, String value,
-                String inline) {
+        private CellValue toCell(int column, int type, int style, String value, String inline) {
             if (type == CellType.INLINE_STRING) {
                 return inline == null ? null : CellValue.text(column, SafeXml.decodeEscapes(inline));
             }

@@ -174,7 +174,7 @@ class SheetXmlScannerTest {
                 + "<sheetData>" + rows + "</sheetData></worksheet>";
     }
 
-    private static final String[] NAMES = {"other", "row", "c", "v", "is", "t", "rPh", "sheetData", "mergeCell"};
+    private static final String[] NAMES = {"other", "row", "c", "v", "is", "t", "rPh", "sheetData"};
 
     /** Element starts with the attributes r, t, s and ref; the text of v and t; element ends. */
     private static List<String> withScanner(byte[] bytes, int readSize) throws Exception {

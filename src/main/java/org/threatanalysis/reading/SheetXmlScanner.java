@@ -128,22 +128,31 @@ final class SheetXmlScanner {
         int start = attributeValueStart[i];
         int end = attributeValueEnd[i];
         long value = 0;
-        if (start == end) {
-            throw new XMLStreamException(new String(attributeName, StandardCharsets.US_ASCII) + "=\"\" is not a number");
-        }
-        for (int p = start; p < end; p++) {
+        for (int p = start; p < end && value <= Integer.MAX_VALUE; p++) {
             int digit = buffer[p] - '0';
-            if (digit < 0 || digit > 9 || value > Integer.MAX_VALUE / 10) {
-                throw new XMLStreamException(new String(attributeName, StandardCharsets.US_ASCII) + "=\""
-                        + attribute(attributeName) + "\" is not a number");
+            if (digit < 0 || digit > 9) {
+                return parsedInt(attributeName); // references or spaces: read as the XML says
             }
             value = value * 10 + digit;
         }
-        if (value > Integer.MAX_VALUE) {
-            throw new XMLStreamException(new String(attributeName, StandardCharsets.US_ASCII) + "=\""
-                    + attribute(attributeName) + "\" is not a number");
+        if (start == end || value > Integer.MAX_VALUE) {
+            return parsedInt(attributeName);
         }
         return (int) value;
+    }
+
+    private int parsedInt(byte[] attributeName) throws XMLStreamException {
+        String value = attribute(attributeName).strip();
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new XMLStreamException(new String(attributeName, StandardCharsets.US_ASCII) + "=\"" + value
+                + "\" is not a number");
     }
 
     /**
@@ -181,7 +190,7 @@ final class SheetXmlScanner {
      * in {@code values}, -1 when the tag does not have the attribute, {@code values.length} for
      * any other value.
      */
-    int attributeChoice(byte[] attributeName, byte[][] values) {
+    int attributeChoice(byte[] attributeName, byte[][] values) throws XMLStreamException {
         int i = attributeIndex(attributeName);
         if (i < 0) {
             return -1;
@@ -191,6 +200,22 @@ final class SheetXmlScanner {
         for (int v = 0; v < values.length; v++) {
             byte[] value = values[v];
             if (value.length == length && Arrays.equals(buffer, start, start + length, value, 0, length)) {
+                return v;
+            }
+        }
+        for (int p = start; p < start + length; p++) {
+            if (buffer[p] == '&') {
+                return resolvedChoice(i, values); // written with references: compared as the XML says
+            }
+        }
+        return values.length;
+    }
+
+    private int resolvedChoice(int i, byte[][] values) throws XMLStreamException {
+        textLength = 0;
+        appendResolved(attributeValueStart[i], attributeValueEnd[i], true);
+        for (int v = 0; v < values.length; v++) {
+            if (Arrays.equals(text, 0, textLength, values[v], 0, values[v].length)) {
                 return v;
             }
         }
@@ -561,6 +586,9 @@ final class SheetXmlScanner {
         while (q < limit && buffer[q] != '>' && !isSpace(buffer[q])) {
             hash = 31 * hash + buffer[q];
             q++;
+        }
+        while (q < limit && isSpace(buffer[q])) {
+            q++; // "</t >" is an end tag too
         }
         return q < limit && buffer[q] == '>' && depth > 0 && openHashes[depth - 1] == hash;
     }

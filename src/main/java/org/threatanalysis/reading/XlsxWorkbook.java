@@ -601,7 +601,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                 {'n'}, {'s'}, "inlineStr".getBytes(StandardCharsets.US_ASCII), "str".getBytes(StandardCharsets.US_ASCII),
                 {'b'}, {'e'}, {'d'}};
 
-        static int of(SheetXmlScanner xml) {
+        static int of(SheetXmlScanner xml) throws XMLStreamException {
             int choice = xml.attributeChoice(T, VALUES);
             return choice < 0 ? NUMBER : choice;
         }

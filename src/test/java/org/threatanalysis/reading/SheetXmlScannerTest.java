@@ -38,6 +38,8 @@ class SheetXmlScannerTest {
                 Arguments.of("typical", sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Year</t></is></c>"
                         + "<c r=\"B1\" s=\"3\"><v>2019.0</v></c><c r=\"C1\" t=\"s\"><v>12</v></c></row>\n"
                         + "<row r=\"2\"><c r=\"AB2\" t=\"str\"><f>A1&amp;B1</f><v>x</v></c></row>"), UTF8),
+                Arguments.of("attributes written with references", sheet("<row r=\"&#52;\"><c r=\"B&#52;\" "
+                        + "t=\"&#115;\" s=\" 3\"><v>0</v></c></row>"), UTF8),
                 Arguments.of("references", sheet("<row r=\"3\"><c r=\"A&#51;\" t=\"inlineStr\"><is><t>a &amp; b "
                         + "&lt;c&gt; &#233;&#x4E2D;&#x4e2d; &quot;&apos; &#128512;</t></is></c></row>"), UTF8),
                 Arguments.of("cdata, comments and instructions", sheet("<!-- before --><row r=\"1\"><?pi data?>"
@@ -50,7 +52,8 @@ class SheetXmlScannerTest {
                         + "<x:v>0</x:v></x:c></x:row></x:sheetData></x:worksheet>"), UTF8),
                 Arguments.of("quotes, spaces and empty elements", sheet("<row r='1' spans = \"1:3\" ><c r='A1' s='2'/>"
                         + "<c r=\"B1\"><v></v></c><c r=\"C1\"><v/></c><c r=\"D1\" t='inlineStr'><is><t/></is></c>"
-                        + "</row><row r=\"2\"/><row r=\"3\" ></row >"), UTF8),
+                        + "</row><row r=\"2\"/><row r=\"3\" ><c r=\"A3\"><v>7</v\n></c><c r=\"B3\" t=\"inlineStr\"><is><t>x</t >"
+                        + "</is></c></row >"), UTF8),
                 Arguments.of("rich text and phonetic runs", sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is>"
                         + "<r><rPr><b/><sz val=\"11\"/></rPr><t>bold</t></r><r><t xml:space=\"preserve\"> tail </t></r>"
                         + "<rPh sb=\"0\" eb=\"1\"><t>ふりがな</t></rPh><phoneticPr fontId=\"1\"/></is></c></row>"), UTF8),
@@ -174,6 +177,8 @@ class SheetXmlScannerTest {
                 + "<sheetData>" + rows + "</sheetData></worksheet>";
     }
 
+    private static final byte[][] TYPES = {{'n'}, {'s'}, "inlineStr".getBytes(StandardCharsets.US_ASCII),
+            "str".getBytes(StandardCharsets.US_ASCII)};
     private static final String[] NAMES = {"other", "row", "c", "v", "is", "t", "rPh", "sheetData"};
 
     /** Element starts with the attributes r, t, s and ref; the text of v and t; element ends. */
@@ -201,6 +206,8 @@ class SheetXmlScannerTest {
             if (scanner.name() == SheetXmlScanner.CELL) {
                 int column = scanner.columnAttribute(new byte[] {'r'});
                 start += " column=" + (column == -2 ? columnOf(scanner.attribute(new byte[] {'r'})) : column);
+                start += " type=" + scanner.attributeChoice(new byte[] {'t'}, TYPES);
+                start += " style=" + scanner.intAttribute(new byte[] {'s'}, 0);
             }
             events.add(start);
             if (scanner.name() == SheetXmlScanner.VALUE || scanner.name() == SheetXmlScanner.TEXT) {
@@ -237,6 +244,15 @@ class SheetXmlScannerTest {
             }
             if (name.equals("c")) {
                 start += " column=" + (r == null ? -1 : columnOf(r));
+                String t = xml.getAttributeValue(null, "t");
+                int type = t == null ? -1 : TYPES.length;
+                for (int i = 0; t != null && i < TYPES.length; i++) {
+                    if (t.equals(new String(TYPES[i], StandardCharsets.US_ASCII))) {
+                        type = i;
+                    }
+                }
+                String s = xml.getAttributeValue(null, "s");
+                start += " type=" + type + " style=" + (s == null ? 0 : Integer.parseInt(s.strip()));
             }
             events.add(start);
             if (name.equals("v") || name.equals("t")) {

@@ -362,11 +362,13 @@ final class SheetXmlScanner {
                 throw new XMLStreamException("text outside the root element");
             }
             position += CDATA_START.length;
+            int from = textLength;
             while (true) {
                 int end = indexOf(CDATA_END);
                 if (end >= 0) {
                     if (collecting) {
                         appendText(buffer, position, end - position);
+                        normaliseLineEnds(from);
                     }
                     position = end + CDATA_END.length;
                     return;
@@ -798,6 +800,27 @@ final class SheetXmlScanner {
             case "apos" -> '\'';
             default -> throw new XMLStreamException("an undeclared entity '&" + entity + ";'");
         };
+    }
+
+    /**
+     * Line ends in the text collected since {@code from} (a CDATA section, taken as it stands) as
+     * XML reads them: CR LF and a lone CR are LF; control characters are refused there too.
+     */
+    private void normaliseLineEnds(int from) throws XMLStreamException {
+        int write = from;
+        for (int read = from; read < textLength; read++) {
+            byte c = text[read];
+            if (c == '\r') {
+                c = '\n';
+                if (read + 1 < textLength && text[read + 1] == '\n') {
+                    read++;
+                }
+            } else if (c >= 0 && c < 0x20 && c != '\t' && c != '\n') {
+                throw new XMLStreamException("a control character (code " + c + ") in the text");
+            }
+            text[write++] = c;
+        }
+        textLength = write;
     }
 
     private void appendCodePoint(int codePoint) {

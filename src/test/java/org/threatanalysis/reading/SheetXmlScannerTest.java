@@ -44,7 +44,8 @@ class SheetXmlScannerTest {
                         + "&lt;c&gt; &#233;&#x4E2D;&#x4e2d; &quot;&apos; &#128512;</t></is></c></row>"), UTF8),
                 Arguments.of("cdata, comments and instructions", sheet("<!-- before --><row r=\"1\"><?pi data?>"
                         + "<c r=\"A1\" t=\"inlineStr\"><is><t>x<![CDATA[<b>&amp;]]]]>y<!-- inside -->z<?p q?>"
-                        + "</t></is></c></row>"), UTF8),
+                        + "</t></is></c><c r=\"B1\" t=\"str\"><v><![CDATA[one\r\ntwo\rthree\r]]>\nfour</v></c></row>"),
+                        UTF8),
                 Arguments.of("line ends", sheet("<row\r\nr=\"1\"\t><c r=\"A1\" t=\"inlineStr\"><is><t>one\r\ntwo\rthree\n"
                         + "four\r</t></is></c><c r=\"B1\" t=\"str\"><v>\r\n</v></c></row>"), UTF8),
                 Arguments.of("prefixes", ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
@@ -96,6 +97,8 @@ class SheetXmlScannerTest {
                         "<!DOCTYPE worksheet [<!ENTITY lol \"lol\">]><worksheet"), "DOCTYPE"),
                 Arguments.of("control character", sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a\u0001b</t>"
                         + "</is></c></row>"), "control character"),
+                Arguments.of("control character in CDATA", sheet("<row r=\"1\"><c r=\"A1\" t=\"str\"><v><![CDATA[a\u0002b]]>"
+                        + "</v></c></row>"), "control character"),
                 Arguments.of("illegal character reference", sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is>"
                         + "<t>a&#1;b</t></is></c></row>"), "illegal character"),
                 Arguments.of("cut short", sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>").substring(0, 180),

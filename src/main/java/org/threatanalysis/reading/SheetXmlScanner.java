@@ -551,29 +551,11 @@ final class SheetXmlScanner {
     }
 
     private int endTag() throws IOException, XMLStreamException {
-        int tagEnd = tagEnd();
-        byte[] b = buffer;
-        int p = position + 2;
-        int hash = 0;
-        while (p < tagEnd && !isSpace(b[p])) {
-            hash = 31 * hash + b[p];
-            p++;
-        }
-        while (p < tagEnd && isSpace(b[p])) {
-            p++;
-        }
-        if (p != tagEnd) {
-            throw new XMLStreamException("unexpected character in an end tag");
-        }
-        if (depth == 0 || openHashes[depth - 1] != hash) {
+        if (!endTagAhead()) {
             throw new XMLStreamException("an end tag that does not match its start tag");
         }
-        position = tagEnd + 1;
-        depth--;
-        name = openNames[depth];
-        if (depth == 0) {
-            rootClosed = true;
-        }
+        name = openNames[depth - 1];
+        closeElement();
         return END;
     }
 
@@ -625,40 +607,6 @@ final class SheetXmlScanner {
         depth--;
         if (depth == 0) {
             rootClosed = true;
-        }
-    }
-
-    /** Where the tag starting at the position ends ('>' outside quotes), refilling as needed. */
-    private int tagEnd() throws IOException, XMLStreamException {
-        int scanned = position + 1;
-        byte quote = 0;
-        while (true) {
-            byte[] b = buffer;
-            int end = limit;
-            int p = scanned;
-            while (p < end) {
-                byte c = b[p];
-                if (quote != 0) {
-                    if (c == quote) {
-                        quote = 0;
-                    }
-                } else if (c == '>') {
-                    return p;
-                } else if (c == '"' || c == '\'') {
-                    quote = c;
-                } else if (c == '<') {
-                    throw new XMLStreamException("'<' inside a tag");
-                }
-                p++;
-            }
-            int offset = position;
-            if (limit - position >= MAX_TAG_BYTES) {
-                throw new XMLStreamException("a tag longer than " + MAX_TAG_BYTES + " bytes");
-            }
-            if (!refill(limit - position)) {
-                throw new XMLStreamException("the part ends inside a tag");
-            }
-            scanned = p - offset; // the buffer was compacted: the tag now starts at 0
         }
     }
 

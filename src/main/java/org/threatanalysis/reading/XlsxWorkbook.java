@@ -162,12 +162,13 @@ final class XlsxWorkbook implements SubmissionWorkbook {
     }
 
     /** The sheet part's bytes when its zip entry says it is small enough to hold, else null. */
-    private byte[] heldSheet(String relationId) throws IOException, OpenXML4JException {
-        long size = sheetPartSize(relationId);
+    private byte[] heldSheet(String relationId) throws IOException {
+        PackagePart part = sheetPart(relationId);
+        long size = part == null ? -1 : part.getSize();
         if (size < 0 || size > MAX_HELD_SHEET_BYTES) {
             return null;
         }
-        try (InputStream in = reader.getSheet(relationId)) {
+        try (InputStream in = part.getInputStream()) {
             byte[] xml = new byte[(int) size];
             int read = in.readNBytes(xml, 0, xml.length);
             if (in.read() >= 0) {
@@ -177,14 +178,13 @@ final class XlsxWorkbook implements SubmissionWorkbook {
         }
     }
 
-    /** The inflated size the zip entry gives for a sheet part, or -1 when it cannot tell. */
-    private long sheetPartSize(String relationId) {
+    /** The sheet's part, or null when the relationship does not lead to one (left to XSSFReader to say). */
+    private PackagePart sheetPart(String relationId) {
         try {
             PackageRelationship relationship = workbookPart.getRelationship(relationId);
-            PackagePart part = relationship == null ? null : workbookPart.getRelatedPart(relationship);
-            return part == null ? -1 : part.getSize();
+            return relationship == null ? null : workbookPart.getRelatedPart(relationship);
         } catch (InvalidFormatException | RuntimeException e) {
-            return -1;
+            return null;
         }
     }
 

@@ -10,38 +10,56 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
+import io.airlift.compress.MalformedInputException;
+import io.airlift.compress.lz4.Lz4Compressor;
+import io.airlift.compress.lz4.Lz4Decompressor;
+
 /**
- * Turns staged rows of one table into a compact block (a deflated binary record per row) and
+ * Turns staged rows of one table into a compact block (a binary record per row, compressed) and
  * back. Blocks are what the staging tables keep (see {@link RowTable}): one database row per
  * block of up to a chunk's rows, instead of one database row per sheet row, is what makes
  * staging cheap enough to stay close to the cost of reading the workbooks.
  *
  * <p>Text is written as modified UTF-8, one char at a time, so any Java string (lone
  * surrogates included) comes back exactly. Decimals keep the scale the staging tables had
- * (DECIMAL(38, 9)). Reading streams: a block is inflated as it is read, so many blocks can be
- * open at once (a merge in sheet order) without holding their rows.
+ * (DECIMAL(38, 9)).
+ *
+ * <p>A block is its records cut into frames of up to 64 KB, each compressed with LZ4 on its own
+ * (about three times as fast as deflate both ways, for blocks about 45 % larger), after a first
+ * byte that names the layout. Reading streams: a frame is decompressed when the reader reaches
+ * it, so many blocks can be open at once (a merge in sheet order) without holding their rows.
+ * Blocks of the first layout (one deflate stream, written before LZ4) are still read, so a
+ * database staged by the earlier version is reused as it is.
  */
 public final class RowBlockCodec {
 
-    /** First byte of every block: the layout, so that a later layout can tell old blocks apart. */
-    private static final byte LAYOUT = 1;
+    /** First byte of a block of LZ4 frames; a later layout takes another number. */
+    private static final byte LZ4_FRAMES = 2;
+    /**
+     * First byte, once inflated, of a block of the first layout (one deflate stream). Its stored
+     * first byte is zlib's header, whose low four bits are 8 (deflate), so it never reads as a
+     * layout number.
+     */
+    private static final byte DEFLATED = 1;
+    /** Records per frame: large enough for LZ4 to find the rows' repetitions, small to hold. */
+    private static final int FRAME_BYTES = 1 << 16;
+    /** Stateless and safe to share between threads (a compressor is not: it keeps a hash table). */
+    private static final Lz4Decompressor DECOMPRESSOR = new Lz4Decompressor();
     /** Decimals are kept with the scale of the former DECIMAL(38, 9) columns. */
     private static final int DECIMAL_SCALE = 9;
 
     private RowBlockCodec() {
     }
 
-    /** A block's deflated bytes and what the block table keeps beside them. */
+    /** A block's compressed bytes and what the block table keeps beside them. */
     public record Encoded(byte[] data, int rows, int flagged, int firstRow) {
     }
 
     /** Encodes rows (all of the table's type, already in the order they are to be read back). */
     public static Encoded encode(RowTable table, List<? extends StagedRows.Staged> rows) {
         Output out = new Output(Math.max(1024, rows.size() * 160));
-        out.bytes[out.size++] = LAYOUT;
         int flagged = 0;
         int firstRow = Integer.MAX_VALUE;
         for (StagedRows.Staged row : rows) {
@@ -51,25 +69,28 @@ public final class RowBlockCodec {
             }
             firstRow = Math.min(firstRow, table.sheetRow(row));
         }
-        Deflater deflater = new Deflater(1);
-        try {
-            deflater.setInput(out.bytes, 0, out.size);
-            deflater.finish();
-            byte[] packed = new byte[Math.max(64, out.size / 4)];
-            int length = 0;
-            while (!deflater.finished()) {
-                if (length == packed.length) {
-                    packed = Arrays.copyOf(packed, packed.length * 2);
-                }
-                length += deflater.deflate(packed, length, packed.length - length);
-            }
-            return new Encoded(Arrays.copyOf(packed, length), rows.size(), flagged, firstRow);
-        } finally {
-            deflater.end();
-        }
+        return new Encoded(compress(out.bytes, out.size), rows.size(), flagged, firstRow);
     }
 
-    /** The rows of a block, read as they are inflated. */
+    /** The layout byte, then per frame: its length, its compressed length and its compressed bytes. */
+    private static byte[] compress(byte[] records, int size) {
+        Lz4Compressor compressor = new Lz4Compressor();
+        byte[] frame = new byte[compressor.maxCompressedLength(FRAME_BYTES)];
+        Output packed = new Output(Math.max(64, size / 4));
+        packed.bytes[packed.size++] = LZ4_FRAMES;
+        for (int from = 0; from < size; from += FRAME_BYTES) {
+            int length = Math.min(FRAME_BYTES, size - from);
+            int compressed = compressor.compress(records, from, length, frame, 0, frame.length);
+            packed.integer(length);
+            packed.integer(compressed);
+            packed.ensure(compressed);
+            System.arraycopy(frame, 0, packed.bytes, packed.size, compressed);
+            packed.size += compressed;
+        }
+        return Arrays.copyOf(packed.bytes, packed.size);
+    }
+
+    /** The rows of a block, read as its frames are decompressed. */
     public static <T extends StagedRows.Staged> Iterator<T> rows(RowTable table, int submissionId, byte[] data,
             int count) {
         Input in = new Input(data);
@@ -119,7 +140,7 @@ public final class RowBlockCodec {
             bytes = new byte[capacity];
         }
 
-        private void ensure(int more) {
+        void ensure(int more) {
             if (size + more > bytes.length) {
                 bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
             }
@@ -181,35 +202,99 @@ public final class RowBlockCodec {
         }
     }
 
-    /** Reads fields back from a block as it is inflated. */
+    /** Reads fields back from a block as its frames are decompressed (or, first layout, inflated). */
     static final class Input {
 
-        private final Inflater inflater = new Inflater();
-        private final byte[] buffer = new byte[8192];
+        private final byte[] data;
+        /** Where the next frame starts in {@link #data}; for the first layout, not used. */
+        private int offset;
+        /** Set for a block of the first layout only. */
+        private final Inflater inflater;
+        private final byte[] buffer;
         private int position;
         private int limit;
         private char[] chars = new char[64];
 
         Input(byte[] data) {
-            inflater.setInput(data);
-            if (next() != LAYOUT) {
-                throw new IllegalStateException("A staged row block has an unknown layout; stage the files again");
+            this.data = data;
+            int first = data.length == 0 ? -1 : data[0] & 0xFF;
+            if (first == LZ4_FRAMES) {
+                inflater = null;
+                buffer = new byte[FRAME_BYTES];
+                offset = 1;
+            } else if (first >= 0 && (first & 0x0F) == 8) {
+                inflater = new Inflater();
+                inflater.setInput(data);
+                buffer = new byte[8192];
+                if (next() != DEFLATED) {
+                    throw unknownLayout();
+                }
+            } else {
+                throw unknownLayout();
             }
+        }
+
+        private static IllegalStateException unknownLayout() {
+            return new IllegalStateException("A staged row block has an unknown layout; stage the files again");
+        }
+
+        private static IllegalStateException damaged(Exception cause) {
+            return new IllegalStateException("A staged row block is damaged; stage the files again", cause);
         }
 
         private int next() {
             if (position == limit) {
-                try {
-                    limit = inflater.inflate(buffer);
-                } catch (DataFormatException e) {
-                    throw new IllegalStateException("A staged row block is damaged; stage the files again", e);
-                }
+                limit = inflater == null ? nextFrame() : inflate();
                 position = 0;
                 if (limit <= 0) {
                     throw new IllegalStateException("A staged row block ends early");
                 }
             }
             return buffer[position++] & 0xFF;
+        }
+
+        private int nextFrame() {
+            if (offset >= data.length) {
+                return 0;
+            }
+            int length = frameField();
+            int compressed = frameField();
+            if (length <= 0 || length > FRAME_BYTES || compressed <= 0 || compressed > data.length - offset) {
+                throw damaged(null);
+            }
+            try {
+                if (DECOMPRESSOR.decompress(data, offset, compressed, buffer, 0, length) != length) {
+                    throw damaged(null);
+                }
+            } catch (MalformedInputException e) {
+                throw damaged(e);
+            }
+            offset += compressed;
+            return length;
+        }
+
+        /** A frame's length as {@link Output#integer} wrote it. */
+        private int frameField() {
+            int v = 0;
+            for (int shift = 0; shift < 35; shift += 7) {
+                if (offset >= data.length) {
+                    throw damaged(null);
+                }
+                int b = data[offset++] & 0xFF;
+                v |= (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    return (v >>> 1) ^ -(v & 1);
+                }
+            }
+            throw damaged(null);
+        }
+
+        private int inflate() {
+            try {
+                return inflater.inflate(buffer);
+            } catch (DataFormatException e) {
+                throw damaged(e);
+            }
         }
 
         int integer() {
@@ -238,7 +323,7 @@ public final class RowBlockCodec {
                 return null;
             }
             if (limit - position >= length && isAscii(buffer, position, length)) {
-                // Nearly all staged text: one ASCII byte per char, already inflated in the buffer.
+                // Nearly all staged text: one ASCII byte per char, already decompressed in the buffer.
                 String text = new String(buffer, position, length, StandardCharsets.ISO_8859_1);
                 position += length;
                 return text;
@@ -281,9 +366,11 @@ public final class RowBlockCodec {
             return new BigDecimal(new BigInteger(unscaled), DECIMAL_SCALE);
         }
 
-        /** Frees the inflater's native memory (also done by its cleaner if a reader stops early). */
+        /** Frees a first-layout inflater's native memory (also done by its cleaner if a reader stops early). */
         void close() {
-            inflater.end();
+            if (inflater != null) {
+                inflater.end();
+            }
         }
     }
 }

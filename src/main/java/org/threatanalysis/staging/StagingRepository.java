@@ -358,7 +358,7 @@ public class StagingRepository {
                         + " is not registered"));
     }
 
-    /** Largest deflated block kept in one database row; a larger group of rows is split. */
+    /** Largest compressed block kept in one database row; a larger group of rows is split. */
     private static final int MAX_BLOCK_BYTES = 8 << 20;
 
     /**
@@ -406,7 +406,7 @@ public class StagingRepository {
     public record Block(RowTable table, RowsKey key, int year, int firstRow, int rows, byte[] data,
             int submissionId, String relativePath, String submitter, String memberState) {
 
-        /** The block's rows in their stored order, read as they are inflated. */
+        /** The block's rows in their stored order, read as they are decompressed. */
         public <T extends StagedRows.Staged> java.util.Iterator<T> rowIterator() {
             return RowBlockCodec.rows(table, key.submission(), data, rows);
         }

@@ -352,7 +352,7 @@ public final class ConsolidatedWorkbookWriter {
      * Streams the standing rows of a table in sheet order (submitter, year, the sheet's key
      * columns, file, row), one submitter and year at a time. The blocks keep their rows in that
      * order within a file and year, so the rows of a submitter and year come from merging its
-     * blocks, each read as it is inflated: nothing is sorted and no block is held decoded.
+     * blocks, each read as it is decompressed: nothing is sorted and no block is held decoded.
      */
     private <T extends StagedRows.Staged> void streamBySubmitterAndYear(RowTable table, SheetRows<T> handler,
             long runId, int[] period) {

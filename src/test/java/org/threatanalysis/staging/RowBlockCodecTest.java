@@ -1,6 +1,7 @@
 package org.threatanalysis.staging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ class RowBlockCodecTest {
     }
 
     @Test
-    void aBlockOfManyRowsIsReadAsItIsInflated() {
+    void aBlockOfManyRowsIsReadFrameByFrame() {
         List<StagedRows.ModusOperandi> rows = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
             rows.add(new StagedRows.ModusOperandi(1, i + 2, "f.xlsx!Modus operandi!B" + (i + 2), 2017 + i % 5, "DRG",
@@ -102,13 +103,58 @@ class RowBlockCodecTest {
                     i / 5000.0, null, null, null, null));
         }
         RowBlockCodec.Encoded encoded = RowBlockCodec.encode(RowTable.MODUS_OPERANDI, rows);
-        assertThat(encoded.data().length).isLessThan(rows.size() * 20);
+        // About 300 KB of records: several frames, each compressed to a fraction of its size.
+        assertThat(encoded.data().length).isLessThan(rows.size() * 25);
         Iterator<StagedRows.ModusOperandi> back = RowBlockCodec.rows(RowTable.MODUS_OPERANDI, 1, encoded.data(),
                 encoded.rows());
         for (StagedRows.ModusOperandi row : rows) {
             assertThat(back.next()).isEqualTo(row);
         }
         assertThat(back.hasNext()).isFalse();
+    }
+
+    @Test
+    void aBlockOfTheFirstLayoutOneDeflateStreamIsStillRead() {
+        List<StagedRows.ModusOperandi> rows = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            rows.add(mo(i + 2, i % 2 == 0 ? null : "DRG-01"));
+        }
+        // As the earlier version wrote it: the layout byte 1 and the records, deflated as one stream.
+        RowBlockCodec.Output records = new RowBlockCodec.Output(1024);
+        records.bytes[records.size++] = 1;
+        rows.forEach(row -> RowTable.MODUS_OPERANDI.write(row, records));
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(1);
+        deflater.setInput(records.bytes, 0, records.size);
+        deflater.finish();
+        byte[] packed = new byte[records.size + 64];
+        byte[] block = java.util.Arrays.copyOf(packed, deflater.deflate(packed));
+        deflater.end();
+
+        assertThat(RowBlockCodec.<StagedRows.ModusOperandi>readAll(RowTable.MODUS_OPERANDI, 1, block, rows.size()))
+                .containsExactlyElementsOf(rows);
+    }
+
+    @Test
+    void aDamagedBlockIsRefusedWithAClearError() {
+        List<StagedRows.ModusOperandi> rows = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            rows.add(mo(i + 2, "DRG-0" + i % 7));
+        }
+        byte[] block = RowBlockCodec.encode(RowTable.MODUS_OPERANDI, rows).data();
+
+        byte[] cut = java.util.Arrays.copyOf(block, block.length / 2);
+        assertThatThrownBy(() -> RowBlockCodec.readAll(RowTable.MODUS_OPERANDI, 1, cut, rows.size()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("stage the files again");
+        byte[] scrambled = block.clone();
+        for (int i = 10; i < scrambled.length; i += 7) {
+            scrambled[i] ^= 0x5A;
+        }
+        assertThatThrownBy(() -> RowBlockCodec.readAll(RowTable.MODUS_OPERANDI, 1, scrambled, rows.size()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("stage the files again");
+        byte[] unknown = block.clone();
+        unknown[0] = 3;
+        assertThatThrownBy(() -> RowBlockCodec.readAll(RowTable.MODUS_OPERANDI, 1, unknown, rows.size()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown layout");
     }
 
     private static StagedRows.ModusOperandi mo(int row, String code) {

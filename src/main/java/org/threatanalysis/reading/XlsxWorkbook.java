@@ -585,16 +585,17 @@ final class XlsxWorkbook implements SubmissionWorkbook {
         }
     }
 
-    /** A cell's {@code t} attribute, told apart without making a string. */
+    /**
+     * A cell's {@code t} attribute, told apart without making a string: its index in
+     * {@link #VALUES}. The types read alike ({@code str}, {@code d} and any other) share
+     * the default of {@code RowPuller.toCell}.
+     */
     private static final class CellType {
         static final int NUMBER = 0;
         static final int SHARED_STRING = 1;
         static final int INLINE_STRING = 2;
-        static final int FORMULA_STRING = 3;
         static final int BOOLEAN = 4;
         static final int ERROR = 5;
-        static final int DATE = 6;
-        static final int OTHER = 7;
 
         private static final byte[] T = {'t'};
         private static final byte[][] VALUES = {

@@ -22,8 +22,8 @@ import java.time.Duration;
  *        budget, a chunk of them could still fill the heap
  * @param maxSharedStringChars most characters in the shared-string table in total
  * @param timePerFile longest time spent reading one file: at registration, and again for its data sheets at import
- * @param minInflateRatio smallest compressed/uncompressed ratio POI accepts for a zip entry
- * @param maxEntryBytes largest uncompressed zip entry POI accepts
+ * @param minInflateRatio smallest compressed/unpacked ratio accepted for a zip entry (past its first 100 KB)
+ * @param maxEntryBytes largest unpacked zip entry accepted
  * @param maxZipEntries most entries in the zip package
  */
 public record ReadingBudget(long maxFileBytes, int maxSheets, int maxRowsPerSheet, long maxCells, int maxCellChars,

@@ -5,13 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import javax.xml.stream.XMLStreamException;
 
 import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.DocumentInputStream;
 import org.apache.poi.xssf.XLSBUnsupportedException;
@@ -76,50 +74,31 @@ public final class WorkbookOpener {
         };
     }
 
-    /**
-     * POI's zip protections are static: set from the budget before each package is opened. Every
-     * run uses one budget, so concurrent opens set the same values.
-     */
-    static void applyZipProtections(ReadingBudget budget) {
-        ZipSecureFile.setMinInflateRatio(budget.minInflateRatio());
-        ZipSecureFile.setMaxEntrySize(budget.maxEntryBytes());
-        ZipSecureFile.setMaxFileCount(budget.maxZipEntries());
-    }
-
     private static SubmissionWorkbook openXlsx(Path file, ReadingBudget budget, ReadingBudget.Deadline deadline)
             throws UnreadableWorkbookException {
-        OPCPackage pkg = null;
+        OoxmlPackage pkg = null;
         try {
-            applyZipProtections(budget);
-            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-            String wrongKind = wrongDocumentKind(pkg);
-            if (wrongKind != null) {
-                throw new UnreadableWorkbookException(wrongKind);
-            }
-            return new XlsxWorkbook(file, pkg, budget, deadline);
+            pkg = OoxmlPackage.open(file, budget);
+            return new XlsxWorkbook(file, pkg, workbookPart(pkg), budget, deadline);
         } catch (UnreadableWorkbookException e) {
-            revertQuietly(pkg);
+            closeQuietly(pkg);
             throw e;
-        } catch (OverBudgetException e) {
-            revertQuietly(pkg);
-            throw new UnreadableWorkbookException(e.getMessage(), e);
-        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException | NotOfficeXmlFileException e) {
-            revertQuietly(pkg);
+        } catch (OoxmlPackage.NotAPackageException e) {
             if (isOpenDocument(file)) {
                 throw new UnreadableWorkbookException(
                         "The file is an OpenDocument spreadsheet (.ods), not an Excel workbook; save it as .xlsx.", e);
             }
-            String reason = reasonFor(e);
-            if (reason.startsWith("The workbook is damaged and cannot be read")
-                    && (e instanceof NotOfficeXmlFileException || String.valueOf(e.getMessage()).contains("content type"))) {
-                reason = "The file is a ZIP archive but not an Excel workbook; save it as .xlsx.";
-            }
-            throw new UnreadableWorkbookException(reason, e);
+            throw new UnreadableWorkbookException(NOT_A_WORKBOOK_ZIP, e);
+        } catch (OverBudgetException e) {
+            closeQuietly(pkg);
+            throw new UnreadableWorkbookException(e.getMessage(), e);
         } catch (Exception | StackOverflowError e) {
-            revertQuietly(pkg);
+            closeQuietly(pkg);
             throw new UnreadableWorkbookException(reasonFor(e), e);
         }
     }
+
+    private static final String NOT_A_WORKBOOK_ZIP = "The file is a ZIP archive but not an Excel workbook; save it as .xlsx.";
 
     /** An OpenDocument package names its kind in a small "mimetype" entry. */
     private static boolean isOpenDocument(Path file) {
@@ -137,38 +116,39 @@ public final class WorkbookOpener {
         }
     }
 
-    /** What the package's main part is when it is not a spreadsheet we read; {@code null} when it is. */
-    private static String wrongDocumentKind(OPCPackage pkg) {
-        if (!pkg.getRelationshipsByType(STRICT_DOCUMENT).isEmpty()) {
-            return STRICT_REASON;
+    /**
+     * The workbook part the package's main relationship leads to, or the reason why the package is
+     * not a workbook this job reads (Strict OOXML, .xlsb, a Word or PowerPoint document).
+     */
+    private static String workbookPart(OoxmlPackage pkg)
+            throws IOException, XMLStreamException, UnreadableWorkbookException {
+        List<OoxmlPackage.Relationship> relationships = pkg.packageRelationships();
+        if (OoxmlPackage.firstOfType(relationships, OoxmlPackage.STRICT_OFFICE_DOCUMENT) != null) {
+            throw new UnreadableWorkbookException(STRICT_REASON);
         }
-        var relationships = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT);
-        if (relationships.isEmpty()) {
-            return "The file is a ZIP archive but not an Excel workbook; save it as .xlsx.";
+        OoxmlPackage.Relationship main = OoxmlPackage.firstOfType(relationships, OoxmlPackage.OFFICE_DOCUMENT);
+        if (main == null) {
+            throw new UnreadableWorkbookException(NOT_A_WORKBOOK_ZIP);
         }
-        try {
-            PackagePart main = pkg.getPart(relationships.getRelationship(0));
-            if (main == null) {
-                return "The workbook is damaged: its main part is missing; please save it again from Excel and resend it.";
-            }
-            String type = main.getContentType();
-            if (type.contains("binary")) {
-                return XLSB_REASON;
-            }
-            if (type.contains("wordprocessingml")) {
-                return "The file is a Word document, not an Excel workbook; save the submission as .xlsx.";
-            }
-            if (type.contains("presentationml")) {
-                return "The file is a PowerPoint presentation, not an Excel workbook; save the submission as .xlsx.";
-            }
-            return null;
-        } catch (RuntimeException e) {
-            return null;
+        if (!pkg.exists(main.target())) {
+            throw new UnreadableWorkbookException(
+                    "The workbook is damaged: its main part is missing; please save it again from Excel and resend it.");
         }
+        String type = String.valueOf(pkg.contentType(main.target()));
+        if (type.contains("binary")) {
+            throw new UnreadableWorkbookException(XLSB_REASON);
+        }
+        if (type.contains("wordprocessingml")) {
+            throw new UnreadableWorkbookException(
+                    "The file is a Word document, not an Excel workbook; save the submission as .xlsx.");
+        }
+        if (type.contains("presentationml")) {
+            throw new UnreadableWorkbookException(
+                    "The file is a PowerPoint presentation, not an Excel workbook; save the submission as .xlsx.");
+        }
+        return main.target();
     }
 
-    private static final String STRICT_DOCUMENT =
-            "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
     private static final String STRICT_REASON = "The workbook is saved as 'Strict Open XML Spreadsheet', which is not "
             + "read; save it as an ordinary 'Excel Workbook (.xlsx)' and send it again.";
     private static final String XLSB_REASON = "The workbook is saved as 'Excel Binary Workbook (.xlsb)', which is not "
@@ -211,6 +191,12 @@ public final class WorkbookOpener {
             }
             if (message.contains("Strict OOXML")) {
                 return STRICT_REASON;
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // corrupt compressed data surfaces through the XML parser reading it: not an XML fault
+            if (t instanceof java.util.zip.ZipException || t instanceof java.io.EOFException) {
+                return "The workbook is damaged and cannot be read (" + oneLine(t) + "); please send it again.";
             }
         }
         if (failure instanceof StackOverflowError) {
@@ -295,9 +281,13 @@ public final class WorkbookOpener {
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
-    private static void revertQuietly(OPCPackage pkg) {
+    private static void closeQuietly(OoxmlPackage pkg) {
         if (pkg != null) {
-            pkg.revert();
+            try {
+                pkg.close();
+            } catch (IOException ignored) {
+                // already failing with a better reason
+            }
         }
     }
 

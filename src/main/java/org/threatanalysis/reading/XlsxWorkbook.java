@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,25 +17,16 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackageRelationship;
-import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /**
- * Streaming reader for {@code .xlsx}/{@code .xlsm}: POI opens the package and its parts, the sheet
- * XML is pulled one row at a time by {@link SheetXmlScanner} (from the part's bytes held in memory
- * when it is small, see {@link #MAX_HELD_SHEET_BYTES}). Macros are never run; formulas count by
- * their cached value. The 1904 date system is read from the workbook part because POI's
- * streaming API ignores it.
+ * Streaming reader for {@code .xlsx}/{@code .xlsm}: {@link OoxmlPackage} finds the parts in the zip,
+ * the sheet XML is pulled one row at a time by {@link SheetXmlScanner} (from the part's bytes held
+ * in memory when it is small, see {@link #MAX_HELD_SHEET_BYTES}), and {@link DateStyles} says which
+ * numbers are dates. Macros are never run; formulas count by their cached value. The 1904 date
+ * system is read from the workbook part.
  *
  * <p>The other XML parts are read with {@link SafeXml} (no DOCTYPE), the sheets' by the scanner,
  * which refuses a DOCTYPE too; the shared strings are read under
@@ -47,47 +39,56 @@ final class XlsxWorkbook implements SubmissionWorkbook {
             "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     private final Path file;
-    private final OPCPackage pkg;
-    private final XSSFReader reader;
-    private final PackagePart workbookPart;
+    private final OoxmlPackage pkg;
+    private final String workbookPart;
+    /** The parts the workbook part's relationships lead to, by relationship id. */
+    private final Map<String, String> relatedParts = new HashMap<>();
     private static final int EXCEL_COLUMNS = 16_384;
     private static final int MAX_MERGED_REGIONS = 100_000;
 
     private final ReadingBudget budget;
     private final BudgetedSharedStrings sharedStrings;
-    private final StylesTable styles;
+    private final DateStyles dateStyles;
     private final Map<String, String> sheetRelationIds = new LinkedHashMap<>();
-    /** Whether each cell style (by index) formats dates: 1 yes, -1 no, 0 not yet looked up. */
-    private byte[] dateStyles = new byte[64];
-    private static final int MAX_STYLES = 65_536;
     private boolean date1904;
 
-    XlsxWorkbook(Path file, OPCPackage pkg, ReadingBudget budget, ReadingBudget.Deadline deadline)
-            throws IOException, OpenXML4JException, XMLStreamException {
+    /** Reads the workbook part, the shared strings and the styles of a package whose main part is {@code workbookPart}. */
+    XlsxWorkbook(Path file, OoxmlPackage pkg, String workbookPart, ReadingBudget budget, ReadingBudget.Deadline deadline)
+            throws IOException, XMLStreamException {
         this.file = file;
         this.pkg = pkg;
+        this.workbookPart = workbookPart;
         this.budget = budget;
-        this.reader = new XSSFReader(pkg);
-        this.workbookPart = pkg.getPart(pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT).getRelationship(0));
         readWorkbookPart();
         if (sheetRelationIds.size() > budget.maxSheets()) {
             throw new OverBudgetException("The workbook has " + sheetRelationIds.size() + " sheets; at most "
                     + budget.maxSheets() + " are accepted. Please send only the submission sheets.");
         }
-        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
-        if (parts.isEmpty()) {
+        for (OoxmlPackage.Relationship relationship : pkg.relationships(workbookPart)) {
+            relatedParts.putIfAbsent(relationship.id(), relationship.target());
+        }
+        // the first part of each content type, as POI's XSSFReader finds them
+        String sharedStringsPart = pkg.firstPartOfType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (sharedStringsPart == null) {
             this.sharedStrings = BudgetedSharedStrings.empty();
         } else {
-            try (InputStream in = parts.get(0).getInputStream()) {
+            try (InputStream in = pkg.open(sharedStringsPart)) {
                 this.sharedStrings = BudgetedSharedStrings.read(in, budget, deadline);
             }
         }
         deadline.check();
-        this.styles = reader.getStylesTable();
+        String stylesPart = pkg.firstPartOfType(XSSFRelation.STYLES.getContentType());
+        if (stylesPart == null) {
+            this.dateStyles = DateStyles.none();
+        } else {
+            try (InputStream in = pkg.open(stylesPart)) {
+                this.dateStyles = DateStyles.read(in);
+            }
+        }
     }
 
-    private void readWorkbookPart() throws IOException, OpenXML4JException, XMLStreamException {
-        try (InputStream in = reader.getWorkbookData()) {
+    private void readWorkbookPart() throws IOException, XMLStreamException {
+        try (InputStream in = pkg.open(workbookPart)) {
             XMLStreamReader xml = SafeXml.reader(in);
             try {
                 while (xml.hasNext()) {
@@ -135,9 +136,9 @@ final class XlsxWorkbook implements SubmissionWorkbook {
 
     @Override
     public SheetReader openSheet(String sheetName) throws IOException {
-        String relationId = relationId(sheetName);
+        String part = sheetPart(sheetName);
         try {
-            byte[] held = heldSheet(relationId);
+            byte[] held = heldSheet(part);
             if (held != null) {
                 List<CellRange> mergedRanges = List.of();
                 if (mayHaveMergedCells(held, held.length)) {
@@ -150,9 +151,9 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                 }
                 return withMergedCells(new RowPuller(sheetName, held), mergedRanges);
             }
-            List<CellRange> mergedRanges = readMergedRegions(relationId);
-            return withMergedCells(new RowPuller(sheetName, reader.getSheet(relationId)), mergedRanges);
-        } catch (OpenXML4JException | XMLStreamException e) {
+            List<CellRange> mergedRanges = readMergedRegions(part);
+            return withMergedCells(new RowPuller(sheetName, pkg.open(part)), mergedRanges);
+        } catch (XMLStreamException e) {
             throw cannotRead(sheetName, e);
         }
     }
@@ -162,13 +163,12 @@ final class XlsxWorkbook implements SubmissionWorkbook {
     }
 
     /** The sheet part's bytes when its zip entry says it is small enough to hold, else null. */
-    private byte[] heldSheet(String relationId) throws IOException {
-        PackagePart part = sheetPart(relationId);
-        long size = part == null ? -1 : part.getSize();
+    private byte[] heldSheet(String part) throws IOException {
+        long size = pkg.size(part);
         if (size < 0 || size > MAX_HELD_SHEET_BYTES) {
             return null;
         }
-        try (InputStream in = part.getInputStream()) {
+        try (InputStream in = pkg.open(part)) {
             byte[] xml = new byte[(int) size];
             int read = in.readNBytes(xml, 0, xml.length);
             if (in.read() >= 0) {
@@ -178,14 +178,18 @@ final class XlsxWorkbook implements SubmissionWorkbook {
         }
     }
 
-    /** The sheet's part, or null when the relationship does not lead to one (left to XSSFReader to say). */
-    private PackagePart sheetPart(String relationId) {
-        try {
-            PackageRelationship relationship = workbookPart.getRelationship(relationId);
-            return relationship == null ? null : workbookPart.getRelatedPart(relationship);
-        } catch (InvalidFormatException | RuntimeException e) {
-            return null;
+    /** The part a listed sheet's relationship leads to; a sheet without one, or whose part is missing, is damage. */
+    private String sheetPart(String sheetName) throws IOException {
+        String relationId = relationId(sheetName);
+        String part = relatedParts.get(relationId);
+        if (part == null) {
+            throw cannotRead(sheetName, new IOException("the workbook names its part " + relationId
+                    + ", which the workbook's relationships do not list"));
         }
+        if (!pkg.exists(part)) {
+            throw cannotRead(sheetName, new IOException("its part " + part + " is missing"));
+        }
+        return part;
     }
 
     private String relationId(String sheetName) throws IOException {
@@ -206,14 +210,13 @@ final class XlsxWorkbook implements SubmissionWorkbook {
      * before the rows are streamed. Most sheets have none: a byte search for the element's name
      * settles that at the cost of inflating the part, and only a sheet that mentions it is parsed.
      */
-    private List<CellRange> readMergedRegions(String relationId)
-            throws IOException, OpenXML4JException, XMLStreamException {
-        try (InputStream in = reader.getSheet(relationId)) {
+    private List<CellRange> readMergedRegions(String part) throws IOException, XMLStreamException {
+        try (InputStream in = pkg.open(part)) {
             if (!mayHaveMergedCells(in)) {
                 return List.of();
             }
         }
-        try (InputStream in = reader.getSheet(relationId)) {
+        try (InputStream in = pkg.open(part)) {
             XMLStreamReader xml = SafeXml.reader(in);
             try {
                 return mergedRegionsFrom(xml);
@@ -341,33 +344,9 @@ final class XlsxWorkbook implements SubmissionWorkbook {
         return regions;
     }
 
-    private boolean isDateStyle(int styleIndex) {
-        if (styleIndex < dateStyles.length) {
-            byte known = dateStyles[styleIndex];
-            if (known != 0) {
-                return known > 0;
-            }
-        } else if (styleIndex < MAX_STYLES) {
-            dateStyles = Arrays.copyOf(dateStyles, Math.min(MAX_STYLES, Math.max(styleIndex + 1, dateStyles.length * 2)));
-        } else {
-            return isDateFormatted(styleIndex);
-        }
-        boolean date = isDateFormatted(styleIndex);
-        dateStyles[styleIndex] = (byte) (date ? 1 : -1);
-        return date;
-    }
-
-    private boolean isDateFormatted(int styleIndex) {
-        if (styles == null || styleIndex >= styles.getNumCellStyles()) {
-            return false;
-        }
-        XSSFCellStyle style = styles.getStyleAt(styleIndex);
-        return style != null && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString());
-    }
-
     @Override
     public void close() throws IOException {
-        pkg.revert();
+        pkg.close();
     }
 
     /** Pulls {@code <row>} elements one at a time from the sheet XML, with {@link SheetXmlScanner}. */
@@ -569,7 +548,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
                 case CellType.NUMBER -> {
                     double number = Double.parseDouble(value);
                     yield CellValue.number(column, number,
-                            isDateStyle(style) && DateUtil.isValidExcelDate(number)
+                            dateStyles.isDate(style) && DateUtil.isValidExcelDate(number)
                                     ? DateUtil.getLocalDateTime(number, date1904) : null);
                 }
                 case CellType.SHARED_STRING -> CellValue.text(column, sharedStrings.get(Integer.parseInt(value.trim())));

@@ -140,15 +140,7 @@ final class XlsxWorkbook implements SubmissionWorkbook {
         try {
             byte[] held = heldSheet(part);
             if (held != null) {
-                List<CellRange> mergedRanges = List.of();
-                if (mayHaveMergedCells(held, held.length)) {
-                    XMLStreamReader xml = SafeXml.reader(new ByteArrayInputStream(held));
-                    try {
-                        mergedRanges = mergedRegionsFrom(xml);
-                    } finally {
-                        xml.close();
-                    }
-                }
+                List<CellRange> mergedRanges = mayHaveMergedCells(held, held.length) ? mergedRegions(held) : List.of();
                 return withMergedCells(new RowPuller(sheetName, held), mergedRanges);
             }
             List<CellRange> mergedRanges = readMergedRegions(part);
@@ -217,13 +209,50 @@ final class XlsxWorkbook implements SubmissionWorkbook {
             }
         }
         try (InputStream in = pkg.open(part)) {
-            XMLStreamReader xml = SafeXml.reader(in);
+            return mergedRegionsFrom(in);
+        }
+    }
+
+    private static final byte[] MERGE_CELLS_START = "<mergeCells".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MERGE_CELLS_END = "</mergeCells>".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The merged ranges of a sheet held in memory. Its {@code <mergeCells>} element, found after the
+     * rows, is parsed on its own: parsing the whole part for it took as long as reading the rows
+     * (merged Year cells are common). When the element cannot be found that way (a prefixed name,
+     * another encoding) or does not parse alone, the whole part is parsed and decides. The rows
+     * are checked for well-formedness when they are read, whatever this finds.
+     */
+    static List<CellRange> mergedRegions(byte[] held) throws XMLStreamException {
+        int rowsEnd = Math.max(lastIndexOf(held, held.length, SHEET_DATA), 0);
+        int start = indexOf(held, rowsEnd, held.length, MERGE_CELLS_START);
+        int end = start < 0 ? -1 : indexOf(held, start, held.length, MERGE_CELLS_END);
+        if (end > start) {
             try {
-                return mergedRegionsFrom(xml);
-            } finally {
-                xml.close();
+                return mergedRegionsFrom(new ByteArrayInputStream(held, start, end + MERGE_CELLS_END.length - start));
+            } catch (XMLStreamException e) {
+                // the whole part decides, below
             }
         }
+        return mergedRegionsFrom(new ByteArrayInputStream(held));
+    }
+
+    private static List<CellRange> mergedRegionsFrom(InputStream in) throws XMLStreamException {
+        XMLStreamReader xml = SafeXml.reader(in);
+        try {
+            return mergedRegionsFrom(xml);
+        } finally {
+            xml.close();
+        }
+    }
+
+    private static int indexOf(byte[] data, int from, int length, byte[] wanted) {
+        for (int i = from; i + wanted.length <= length; i++) {
+            if (data[i] == wanted[0] && Arrays.equals(data, i, i + wanted.length, wanted, 0, wanted.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static final byte[] MERGE_CELL = "mergeCell".getBytes(StandardCharsets.US_ASCII);

@@ -71,6 +71,37 @@ class MergedCellSearchTest {
         assertThat(XlsxWorkbook.mayHaveMergedCells(noRows, noRows.length)).isTrue();
     }
 
+    @Test
+    void shouldFindTheRangesOfAHeldSheetAsParsingTheWholePartDoes() throws Exception {
+        String ns = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+        String rows = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet " + ns + "><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t><![CDATA[<mergeCells>]]></t></is></c></row>"
+                + rows(50) + "</sheetData>";
+        String[] sheets = {
+            // as Excel writes it
+            rows + "<mergeCells count=\"2\"><mergeCell ref=\"A2:A4\"/><mergeCell ref=\"B2:C2\"/></mergeCells>"
+                    + "<pageMargins left=\"0.7\"/></worksheet>",
+            // an end tag inside a comment: the element alone does not parse, the whole part does
+            rows + "<mergeCells count=\"2\"><mergeCell ref=\"A2:A4\"/><!-- </mergeCells> -->"
+                    + "<mergeCell ref=\"B2:C2\"/></mergeCells></worksheet>",
+            // prefixed names: not found as they are, the whole part is parsed
+            rows.replace("<worksheet " + ns, "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"")
+                    .replace("sheetData>", "x:sheetData>").replace("<row", "<x:row").replace("</row", "</x:row")
+                    .replace("<c ", "<x:c ").replace("</c>", "</x:c>").replace("<v>", "<x:v>").replace("</v>", "</x:v>")
+                    .replace("<is>", "<x:is>").replace("</is>", "</x:is>").replace("<t>", "<x:t>").replace("</t>", "</x:t>")
+                    + "<x:mergeCells count=\"2\"><x:mergeCell ref=\"A2:A4\"/><x:mergeCell ref=\"B2:C2\"/></x:mergeCells>"
+                    + "</x:worksheet>"};
+        for (String sheet : sheets) {
+            byte[] held = utf8Bytes(sheet);
+            assertThat(XlsxWorkbook.mergedRegions(held)).as(sheet.substring(sheet.length() - 120))
+                    .containsExactly(new CellRange(2, 4, 0, 0), new CellRange(2, 2, 1, 2));
+        }
+        byte[] damaged = utf8Bytes(rows + "<mergeCells count=\"1\"><mergeCell ref=\"A2:A4\"></mergeCells></worksheet>");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> XlsxWorkbook.mergedRegions(damaged))
+                .isInstanceOf(javax.xml.stream.XMLStreamException.class);
+    }
+
     private static byte[] utf8Bytes(String xml) {
         return xml.getBytes(StandardCharsets.UTF_8);
     }

@@ -117,7 +117,8 @@ public final class Benchmark {
     private static void run(Size size) throws Exception {
         Path root = Path.of("target", "benchmark", size.name()).toAbsolutePath();
         Path input = root.resolve("input");
-        Path marker = root.resolve("generated-" + size.states() + "x" + size.years() + "x" + size.rowsPerSheet());
+        Path marker = root.resolve("generated-" + size.states() + "x" + size.years() + "x" + size.rowsPerSheet()
+                + "-v" + SyntheticSubmissions.VERSION);
         long rows;
         if (!Files.exists(marker)) {
             deleteTree(root);

@@ -10,15 +10,20 @@ import java.util.Random;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Generates a synthetic submission set of a given size for the benchmark: one workbook per member
  * state and year, each with the three data sheets of about {@code rowsPerSheet} rows, realistic
  * multilingual text and the usual messiness (numbers as text with a decimal comma, suppressed
- * values, blank and total rows, a title row above the header). Deterministic for a given seed.
+ * values, blank and total rows, a title row above the header, and in a third of the states' workbooks
+ * the Year merged down the Indicators sheet between blank rows). Deterministic for a given seed.
  */
 public final class SyntheticSubmissions {
+
+    /** Changes when the generated files change, so that a set generated earlier is generated again. */
+    public static final int VERSION = 2;
 
     private static final List<String> STATES = List.of("Albania", "Bosnia and Herzegovina", "Bulgaria", "Moldova",
             "Montenegro", "North Macedonia", "Romania", "Serbia", "Kosovo*", "Croatia", "Slovenia", "Greece",
@@ -53,7 +58,7 @@ public final class SyntheticSubmissions {
             for (int y = 0; y < years; y++) {
                 int year = 2017 + y;
                 rows += workbook(folder.resolve(String.format("S%02d_%d.xlsx", s, year)), STATES.get(s % STATES.size()),
-                        year, rowsPerSheet, random);
+                        year, rowsPerSheet, mergesYears(s), random);
             }
         }
         return rows;
@@ -64,10 +69,16 @@ public final class SyntheticSubmissions {
      * corrected submission would be), for the benchmark's night with one changed workbook.
      */
     public static long rewrite(Path file, int state, int year, int rowsPerSheet, long seed) throws IOException {
-        return workbook(file, STATES.get(state % STATES.size()), year, rowsPerSheet, new Random(seed));
+        return workbook(file, STATES.get(state % STATES.size()), year, rowsPerSheet, mergesYears(state), new Random(seed));
     }
 
-    private static long workbook(Path file, String state, int year, int rowsPerSheet, Random random) throws IOException {
+    /** Whether a state's clerk merges the Year cells (a third of them, as some real submissions do). */
+    private static boolean mergesYears(int state) {
+        return state % 3 == 2;
+    }
+
+    private static long workbook(Path file, String state, int year, int rowsPerSheet, boolean mergedYears, Random random)
+            throws IOException {
         long rows = 0;
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
             CellStyle date = workbook.createCellStyle();
@@ -91,7 +102,9 @@ public final class SyntheticSubmissions {
                 if (i % 500 == 499) {
                     continue; // a blank row now and then (no cells)
                 }
-                row.createCell(0).setCellValue(year);
+                if (!mergedYears || i % 500 == 0) {
+                    row.createCell(0).setCellValue(year); // merged: only the range's first cell holds it
+                }
                 cell(row, 1, pick(AREAS, random));
                 String indicator = pick(INDICATORS, random);
                 cell(row, 2, indicator);
@@ -111,6 +124,15 @@ public final class SyntheticSubmissions {
                     cell(row, 6, "estimated by the regional directorate");
                 }
                 rows++;
+            }
+            if (mergedYears) {
+                // the Year merged over each run of rows between two blank rows
+                for (int first = 0; first < rowsPerSheet; first += 500) {
+                    int last = Math.min(first + 498, rowsPerSheet - 1);
+                    if (last > first) {
+                        indicators.addMergedRegion(new CellRangeAddress(3 + first, 3 + last, 0, 0));
+                    }
+                }
             }
             Row total = indicators.createRow(3 + rowsPerSheet);
             cell(total, 0, "Total");

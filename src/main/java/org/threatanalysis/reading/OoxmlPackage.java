@@ -107,8 +107,8 @@ final class OoxmlPackage implements Closeable {
                         continue;
                     }
                     String type = xml.getAttributeValue(null, "ContentType");
-                    if (type == null) {
-                        continue;
+                    if (type == null || defaultTypes.size() + overrideTypes.size() >= 2 * budget.maxZipEntries()) {
+                        continue; // a package names at most a type per entry and per extension: the rest is no part's
                     }
                     if ("Default".equals(xml.getLocalName())) {
                         String extension = xml.getAttributeValue(null, "Extension");

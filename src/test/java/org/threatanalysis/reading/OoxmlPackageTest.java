@@ -88,6 +88,29 @@ class OoxmlPackageTest {
     }
 
     @Test
+    void shouldKeepNoMoreContentTypesThanThePackageCanHaveParts() throws Exception {
+        StringBuilder types = new StringBuilder(
+                "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>");
+        for (int i = 0; i < 50; i++) {
+            types.append("<Override PartName=\"/junk/part").append(i).append(".xml\" ContentType=\"junk\"/>");
+        }
+        types.append("<Override PartName=\"/xl/workbook.xml\" ContentType=\"workbook\"/></Types>");
+        Path file = folder.resolve("many-types.xlsx");
+        HostileFiles.zip(file, Map.of("[Content_Types].xml", types.toString(), "xl/workbook.xml", "<workbook/>"));
+        ReadingBudget tenEntries = new ReadingBudget(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 10);
+
+        try (OoxmlPackage pkg = OoxmlPackage.open(file, tenEntries)) {
+            assertThat(pkg.contentType("/junk/part18.xml")).isEqualTo("junk");
+            assertThat(pkg.contentType("/junk/part19.xml")).as("past twice the entries allowed").isEqualTo("application/xml");
+            assertThat(pkg.contentType("/xl/workbook.xml")).isEqualTo("application/xml");
+        }
+        try (OoxmlPackage pkg = OoxmlPackage.open(file, ReadingBudget.defaults())) {
+            assertThat(pkg.contentType("/xl/workbook.xml")).isEqualTo("workbook");
+        }
+    }
+
+    @Test
     void shouldStopAPartThatUnpacksToAnImplausibleSize() throws Exception {
         Path file = folder.resolve("bomb.xlsx");
         HostileFiles.zip(file, Map.of(

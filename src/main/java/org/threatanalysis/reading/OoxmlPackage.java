@@ -27,7 +27,7 @@ import javax.xml.stream.XMLStreamReader;
  * {@link ReadingBudget}. POI's {@code OPCPackage} builds a model of every part when it opens a
  * package (the content types, every relationship part and the document properties through a DOM
  * parser, the central directory and every local header through commons-compress); a submission
- * is opened twice a night, and that was two thirds of the registration's CPU.
+ * is opened twice a night, and that was more than half of the registration's CPU.
  *
  * <p>Part names follow the packaging conventions: relationship targets are resolved against
  * their source part's folder, percent-encoded characters decoded, and a part found in the zip

@@ -10,9 +10,7 @@ import java.util.List;
 import javax.xml.stream.XMLStreamException;
 
 import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.DocumentInputStream;
-import org.apache.poi.xssf.XLSBUnsupportedException;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
@@ -172,11 +170,7 @@ public final class WorkbookOpener {
             if (t instanceof EncryptedDocumentException) {
                 return ENCRYPTED_REASON;
             }
-            if (t instanceof XLSBUnsupportedException) {
-                return XLSB_REASON;
-            }
-            if (message.contains(ZipSecureFile.MAX_FILE_COUNT_MSG.substring(0, 40))
-                    || message.contains("more internal file entries")) {
+            if (message.contains("more internal file entries")) {
                 return "The workbook holds far more internal parts than an Excel file has; the file is damaged or "
                         + "malicious and was not read. Please save it again from Excel and send it again.";
             }
@@ -188,9 +182,6 @@ public final class WorkbookOpener {
                 return "The workbook contains XML with a document type declaration (DOCTYPE), which Excel never "
                         + "writes; the file was altered or produced by another program and was not read. "
                         + "Please save it again from Excel and send it again.";
-            }
-            if (message.contains("Strict OOXML")) {
-                return STRICT_REASON;
             }
         }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

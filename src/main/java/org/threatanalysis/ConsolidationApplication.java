@@ -1,13 +1,11 @@
 package org.threatanalysis;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.threatanalysis.cli.ConsolidationCli;
 
 /**
- * Entry point. The command line is parsed first; each command then starts a Spring context of
- * its own. The process exit code is the command's, so schedulers can act on it.
+ * Entry point. The command line is parsed first; each command then starts a Spring context
+ * ({@link ConsolidationContext}) of its own. The process exit code is the command's, so schedulers can act on it.
  */
-@SpringBootApplication
 public class ConsolidationApplication {
 
     public static void main(String[] args) {

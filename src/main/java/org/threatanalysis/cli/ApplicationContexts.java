@@ -8,7 +8,7 @@ import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.threatanalysis.ConsolidationApplication;
+import org.threatanalysis.ConsolidationContext;
 
 /** Starts the Spring context for one command, on the database folder the command was given. */
 final class ApplicationContexts {
@@ -23,7 +23,9 @@ final class ApplicationContexts {
         // Passed as command-line arguments: they outrank application.properties, default properties do not.
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(ConsolidationApplication.class)
+        // main(...): the class the AOT initializer is named after, whichever class started the process
+        return new SpringApplicationBuilder(ConsolidationContext.class)
+                .main(ConsolidationContext.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .run(arguments);

@@ -23,15 +23,18 @@ class JvmOptionsFileTest {
     private static final Path OPTIONS = Path.of("src", "main", "dist", "jvm.options");
     private static final Pattern FLAG = Pattern.compile("-XX:([+-]?)(\\w+)(?:=(.*))?");
     private static final Pattern LOG = Pattern.compile("-Xlog:[\\w+]+=\\w+");
+    private static final Pattern PROPERTY = Pattern.compile("-D([\\w.]+)=(\\S+)");
 
     @Test
     void shouldStartThisJvmWithEveryOptionSetFromTheFile() throws IOException, InterruptedException {
         List<String> options = Files.readAllLines(OPTIONS).stream().map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#")).map(JvmOptionsFileTest::unquoted).toList();
-        assertThat(options).isNotEmpty().allMatch(option -> FLAG.matcher(option).matches() || LOG.matcher(option).matches());
+        assertThat(options).isNotEmpty().allMatch(option -> FLAG.matcher(option).matches() || LOG.matcher(option).matches()
+                || PROPERTY.matcher(option).matches());
 
         Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + OPTIONS.toAbsolutePath(), "-XX:+PrintFlagsFinal", "-version").redirectErrorStream(true).start();
+                "@" + OPTIONS.toAbsolutePath(), "-XX:+PrintFlagsFinal", "-XshowSettings:properties", "-version")
+                .redirectErrorStream(true).start();
         String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(java.waitFor()).as(output).isZero();
 
@@ -45,6 +48,13 @@ class JvmOptionsFileTest {
             List<String> set = output.lines().map(line::matcher).filter(Matcher::matches).map(m -> m.group(1)).toList();
             assertThat(set).as(option).hasSize(1);
             assertThat(sameValue(set.get(0), wanted)).as(option + " is set to " + set.get(0)).isTrue();
+        }
+        // System properties: "    <name> = <value>" in the JVM's settings
+        for (String option : options.stream().filter(option -> PROPERTY.matcher(option).matches()).toList()) {
+            Matcher property = PROPERTY.matcher(option);
+            assertThat(property.matches()).isTrue();
+            assertThat(output.lines().map(String::strip)).as(option)
+                    .contains(property.group(1) + " = " + property.group(2));
         }
     }
 

@@ -171,8 +171,7 @@ final class SheetWriter {
             for (int i = 0; i < widths.length; i++) {
                 sheet.placeholder().setColumnWidth(i, widths[i] * 256);
             }
-            sheet.placeholder().setAutoFilter(new CellRangeAddress(0, Math.max(0, nextRow - 1), 0,
-                    widths.length - 1));
         }
+        sheet.autoFilter(new CellRangeAddress(0, Math.max(0, nextRow - 1), 0, widths.length - 1));
     }
 }

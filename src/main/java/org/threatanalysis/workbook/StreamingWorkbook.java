@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -103,6 +105,11 @@ final class StreamingWorkbook implements Closeable {
             sheet.finishRows();
             byPart.put(sheet.placeholder.getPackagePart().getPartName().getName().substring(1), sheet);
         }
+        // Each filter is a defined name in the workbook part, listed in the order the filters are
+        // set; sheets written side by side finish in any order, so they are set here, in sheet order.
+        sheets.stream().filter(sheet -> sheet.autoFilter != null)
+                .sorted(Comparator.comparingInt(sheet -> template.getSheetIndex(sheet.placeholder)))
+                .forEach(sheet -> sheet.placeholder.setAutoFilter(sheet.autoFilter));
         ByteArrayOutputStream skeleton = new ByteArrayOutputStream();
         template.write(skeleton);
         Map<String, byte[]> parts = new LinkedHashMap<>();
@@ -182,6 +189,8 @@ final class StreamingWorkbook implements Closeable {
         /** The column of the row's last cell so far (-1 before its first). */
         private int columnInRow = -1;
         private final List<String> columnNames = new ArrayList<>();
+        /** The filter's range, set on the placeholder when the workbook is written. */
+        private CellRangeAddress autoFilter;
 
         StreamedSheet(XSSFSheet placeholder, Path rowsFile) throws IOException {
             this.placeholder = placeholder;
@@ -194,6 +203,11 @@ final class StreamingWorkbook implements Closeable {
         /** The sheet in POI's model, without rows: for widths, panes, filters and its name. */
         XSSFSheet placeholder() {
             return placeholder;
+        }
+
+        /** Filters the sheet over this range (header included). */
+        void autoFilter(CellRangeAddress range) {
+            this.autoFilter = range;
         }
 
         /** Starts row {@code index} (zero-based); the previous row, if any, must be ended. */

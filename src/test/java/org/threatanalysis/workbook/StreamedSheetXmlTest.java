@@ -91,6 +91,38 @@ class StreamedSheetXmlTest {
     }
 
     @Test
+    void shouldListTheFiltersInSheetOrderWhateverOrderTheSheetsFinishIn() throws IOException {
+        // Sheets written side by side finish in any order; the workbook part must not depend on it.
+        XSSFWorkbook template = new XSSFWorkbook();
+        WorkbookStyles styles = new WorkbookStyles(template);
+        Path file = temp.resolve("filters.xlsx");
+        try (StreamingWorkbook workbook = new StreamingWorkbook(template, temp)) {
+            List<SheetWriter> sheets = new ArrayList<>();
+            for (String name : List.of("First", "Second", "Third")) {
+                SheetWriter sheet = new SheetWriter(workbook, name, styles, "Text");
+                sheet.row().text(name);
+                sheets.add(sheet);
+            }
+            sheets.get(2).finish();
+            sheets.get(0).finish();
+            sheets.get(1).finish();
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook read = new XSSFWorkbook(in)) {
+            List<Integer> filteredSheets = new ArrayList<>();
+            for (var name : read.getAllNames()) {
+                assertThat(name.getNameName()).isEqualTo("_xlnm._FilterDatabase");
+                filteredSheets.add(name.getSheetIndex());
+            }
+            assertThat(filteredSheets).containsExactly(0, 1, 2);
+            assertThat(read.getSheet("Third").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:A2");
+        }
+    }
+
+    @Test
     void shouldEscapeAndEncodeTextAcrossTheWriteBuffer() throws IOException {
         XSSFWorkbook template = new XSSFWorkbook();
         WorkbookStyles styles = new WorkbookStyles(template);

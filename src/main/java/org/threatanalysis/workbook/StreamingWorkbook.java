@@ -59,6 +59,11 @@ final class StreamingWorkbook implements Closeable {
         this.tempFolder = tempFolder;
     }
 
+    /** The writer's own temporary folder, emptied before each workbook. */
+    Path tempFolder() {
+        return tempFolder;
+    }
+
     /**
      * Creates a sheet now, in this place among the sheets, to be filled later (by name, with
      * {@link #createSheet}): lets sheets be filled in another order than they are shown.

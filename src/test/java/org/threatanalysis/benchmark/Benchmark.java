@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * each job on a fresh database, and compared at their medians; the nights run after them.
  *
  * <p>Arguments: sizes ({@code small}, {@code medium}, {@code large}, or {@code all} for these
- * three; {@code xlarge}, twice {@code large}, for the memory check); default {@code large}: 12
+ * three; {@code xlarge} and {@code xxlarge}, twice and four times {@code large}, for the memory
+ * check); default {@code large}: 12
  * member states x 5 yearly workbooks x about 10,000 rows in each data sheet.
  */
 public final class Benchmark {
@@ -45,8 +46,10 @@ public final class Benchmark {
         SIZES.put("large", new Size("large", 12, 5, 10_000));
     }
 
-    /** Twice the default, for the memory check (not in "all"). */
-    private static final Size XLARGE = new Size("xlarge", 12, 5, 20_000);
+    /** Twice and four times the default, for the memory check (not in "all"). */
+    private static final Map<String, Size> MEMORY_CHECK_SIZES = Map.of(
+            "xlarge", new Size("xlarge", 12, 5, 20_000),
+            "xxlarge", new Size("xxlarge", 12, 5, 40_000));
 
     /** How often the job and the floor are each measured ({@code -Dbenchmark.runs}); medians are compared. */
     private static final int RUNS = Math.max(1, Integer.getInteger("benchmark.runs", 3));
@@ -83,12 +86,12 @@ public final class Benchmark {
         for (String arg : args.length == 0 ? new String[] {"large"} : args) {
             if (arg.equals("all")) {
                 sizes.addAll(SIZES.values());
-            } else if (arg.equals(XLARGE.name())) {
-                sizes.add(XLARGE);
+            } else if (MEMORY_CHECK_SIZES.containsKey(arg)) {
+                sizes.add(MEMORY_CHECK_SIZES.get(arg));
             } else if (SIZES.containsKey(arg)) {
                 sizes.add(SIZES.get(arg));
             } else {
-                throw new IllegalArgumentException("Unknown size " + arg + "; use small, medium, large, all or xlarge");
+                throw new IllegalArgumentException("Unknown size " + arg + "; use small, medium, large, all, xlarge or xxlarge");
             }
         }
         System.out.println(machine());

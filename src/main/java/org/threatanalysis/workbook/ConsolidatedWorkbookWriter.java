@@ -2,10 +2,13 @@ package org.threatanalysis.workbook;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
@@ -135,8 +139,14 @@ public final class ConsolidatedWorkbookWriter {
             long issues = new DataQualitySheet(staging, workbook, styles).write(request.runId());
             int submissions = new SubmissionsSheet(staging, workbook, styles).write(request.runId(), period);
             setProperties(template, request, period);
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-                workbook.write(out);
+            try (FileChannel file = FileChannel.open(temp, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+                    OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(file), 1 << 16)) {
+                workbook.write(CloseShieldOutputStream.wrap(out)); // the zip's end must not close the file yet
+                out.flush();
+                // On disk before it replaces the previous workbook: after a power cut the workbook
+                // in place is the previous one or this one, never one cut short.
+                file.force(true);
             }
             moveIntoPlace(temp, target);
             log.info("Wrote {}: {} files registered, {} indicator, {} modus operandi, {} route rows, {} review entries,"
@@ -283,6 +293,12 @@ public final class ConsolidatedWorkbookWriter {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        // The folder's entry too, so that the move itself survives a power cut.
+        try (FileChannel folder = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException e) {
+            // Not every platform opens a folder as a file; the move is then as durable as it makes it.
         }
     }
 

@@ -58,11 +58,6 @@ final class SpillingSorter<T> implements Closeable {
         }
     }
 
-    /** Runs written so far (none while everything fits). */
-    int runs() {
-        return runs.size();
-    }
-
     /** Hands every item on in order, once. */
     void forEachInOrder(Consumer<? super T> action) {
         if (runs.isEmpty()) {

@@ -3,9 +3,7 @@ package org.threatanalysis.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +25,7 @@ class WriteStepRestartTest {
     @Test
     void shouldRerunOnlyTheWritingStepAfterTheOutputFolderIsFixed() throws IOException {
         Workspace workspace = Workspace.withSampleInput(temp.resolve("failing"));
-        Files.createDirectories(workspace.output());
-        Files.setPosixFilePermissions(workspace.output(), PosixFilePermissions.fromString("r-xr-xr-x"));
+        workspace.outputWritable(false);
 
         CliRun failed = workspace.run();
 
@@ -39,7 +36,7 @@ class WriteStepRestartTest {
                 .contains("Last failure").contains("is read-only");
         StagingCounts stagedBefore = StagingCounts.of(workspace);
 
-        Files.setPosixFilePermissions(workspace.output(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        workspace.outputWritable(true);
         CliRun restarted = workspace.restart();
 
         assertThat(restarted.exitCode()).as(restarted.toString()).isEqualTo(ExitCodes.SUCCESS);

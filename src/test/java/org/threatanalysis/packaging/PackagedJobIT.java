@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +33,7 @@ class PackagedJobIT {
     @Test
     void shouldFailRestartAndSkipAnUnchangedNightAsTheUnpackagedJobDoes() throws Exception {
         Workspace workspace = Workspace.withSampleInput(temp.resolve("packaged"));
-        Files.createDirectories(workspace.output());
-        Files.setPosixFilePermissions(workspace.output(), PosixFilePermissions.fromString("r-xr-xr-x"));
+        workspace.outputWritable(false);
 
         Result failed = packaged(workspace.runArgs());
         assertThat(failed.code()).as(failed.output()).isEqualTo(ExitCodes.FAILED);
@@ -43,7 +41,7 @@ class PackagedJobIT {
         assertThat(packaged("status", "--database=" + workspace.database()).output())
                 .contains("writeWorkbook").contains("FAILED");
 
-        Files.setPosixFilePermissions(workspace.output(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        workspace.outputWritable(true);
         Result restarted = packaged("restart", "--database=" + workspace.database());
         assertThat(restarted.code()).as(restarted.output()).isEqualTo(ExitCodes.SUCCESS);
         assertThat(restarted.output()).contains("COMPLETED");

@@ -3,6 +3,7 @@ package org.threatanalysis.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +24,12 @@ public record Workspace(Path root, Path input, Path output, Path database) {
         Workspace workspace = new Workspace(root, root.resolve("input"), root.resolve("output"), root.resolve("data"));
         Files.createDirectories(workspace.input());
         return workspace;
+    }
+
+    /** Makes the output folder read-only, so that writing the workbook fails, or writable again. */
+    public void outputWritable(boolean writable) throws IOException {
+        Files.createDirectories(output);
+        Files.setPosixFilePermissions(output, PosixFilePermissions.fromString(writable ? "rwxr-xr-x" : "r-xr-xr-x"));
     }
 
     public String[] runArgs(String... extra) {

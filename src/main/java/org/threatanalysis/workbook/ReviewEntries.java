@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -28,20 +27,22 @@ import java.util.function.Consumer;
 final class ReviewEntries implements Closeable {
 
     /** Occurrences shown in the Where column. */
-    static final int WHERE_LIMIT = 5;
+    private static final int WHERE_LIMIT = 5;
 
     /** The sheet's order: kind, crime area, the most frequent first, then the folded text. */
-    static final Comparator<Entry> SHEET_ORDER = Comparator.comparing((Entry e) -> e.kind)
+    private static final Comparator<Entry> SHEET_ORDER = Comparator.comparing((Entry e) -> e.kind)
             .thenComparing(e -> e.crimeArea == null ? "" : e.crimeArea)
             .thenComparing(Comparator.comparingInt((Entry e) -> e.occurrences).reversed())
             .thenComparing(e -> e.folded)
             .thenComparing(e -> e.crimeArea, Comparator.nullsFirst(Comparator.naturalOrder()));
 
-    /** Partial counts of one key together, in the order of their first occurrence. */
-    private static final Comparator<Entry> KEY_ORDER = Comparator.comparing((Entry e) -> e.kind)
+    /** By key: kind, crime area and folded text. */
+    private static final Comparator<Entry> KEY = Comparator.comparing((Entry e) -> e.kind)
             .thenComparing(e -> e.crimeArea, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(e -> e.folded)
-            .thenComparingLong(Entry::firstPosition);
+            .thenComparing(e -> e.folded);
+
+    /** Partial counts of one key together, in the order of their first occurrence. */
+    private static final Comparator<Entry> KEY_ORDER = KEY.thenComparingLong(Entry::firstPosition);
 
     private record Key(String kind, String crimeArea, String folded) {
     }
@@ -80,7 +81,7 @@ final class ReviewEntries implements Closeable {
         try (SpillingSorter<Entry> merged = new SpillingSorter<>(SHEET_ORDER, CODEC, heldAtOnce, folder)) {
             Entry[] current = new Entry[1];
             partials.forEachInOrder(partial -> {
-                if (current[0] != null && current[0].sameKey(partial)) {
+                if (current[0] != null && KEY.compare(current[0], partial) == 0) {
                     current[0].merge(partial);
                 } else {
                     if (current[0] != null) {
@@ -159,10 +160,6 @@ final class ReviewEntries implements Closeable {
 
         long firstPosition() {
             return wherePositions.isEmpty() ? Long.MAX_VALUE : wherePositions.get(0);
-        }
-
-        boolean sameKey(Entry other) {
-            return kind.equals(other.kind) && Objects.equals(crimeArea, other.crimeArea) && folded.equals(other.folded);
         }
 
         /**

@@ -73,19 +73,7 @@ final class SpillingSorter<T> implements Closeable {
         while (runs.size() > MAX_FAN_IN) {
             List<Path> first = new ArrayList<>(runs.subList(0, MAX_FAN_IN));
             runs.subList(0, MAX_FAN_IN).clear();
-            try (DataOutputStream out = runWriter(newRun())) {
-                merge(first, item -> {
-                    try {
-                        out.writeBoolean(true);
-                        codec.write(out, item);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                out.writeBoolean(false);
-            } catch (IOException e) {
-                throw new UncheckedIOException("A sorted run cannot be written in " + folder + ": " + e.getMessage(), e);
-            }
+            writeRun(sink -> merge(first, sink));
             delete(first);
         }
         merge(runs, action);
@@ -123,24 +111,29 @@ final class SpillingSorter<T> implements Closeable {
         return file;
     }
 
-    private static DataOutputStream runWriter(Path file) throws IOException {
-        return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), RUN_BUFFER));
-    }
-
     private void spill() {
         held.sort(order);
-        try {
-            try (DataOutputStream out = runWriter(newRun())) {
-                for (T item : held) {
+        writeRun(held::forEach);
+        held.clear();
+    }
+
+    /** Writes a new run of the items handed to the sink: each behind a marker, then the end's. */
+    private void writeRun(Consumer<Consumer<T>> items) {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(newRun()),
+                RUN_BUFFER))) {
+            items.accept(item -> {
+                try {
                     out.writeBoolean(true);
                     codec.write(out, item);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("A sorted run cannot be written in " + folder + ": "
+                            + e.getMessage(), e);
                 }
-                out.writeBoolean(false); // the end, told apart from a run cut short
-            }
+            });
+            out.writeBoolean(false); // the end, told apart from a run cut short
         } catch (IOException e) {
             throw new UncheckedIOException("A sorted run cannot be written in " + folder + ": " + e.getMessage(), e);
         }
-        held.clear();
     }
 
     @Override

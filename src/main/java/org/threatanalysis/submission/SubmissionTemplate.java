@@ -1,10 +1,8 @@
 package org.threatanalysis.submission;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +24,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.threatanalysis.reference.ReferenceData;
 import org.threatanalysis.reference.Vocabulary;
+import org.threatanalysis.workbook.DurableReplacement;
 
 /**
  * The blank submission workbook that member states fill in (template version 1, see
@@ -112,10 +111,7 @@ public final class SubmissionTemplate {
             dropDown(routes, 5, "Trends");
             workbook.setActiveSheet(1);
             workbook.setSelectedTab(1);
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                workbook.write(out);
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            DurableReplacement.write(temporary, target, workbook::write);
         } finally {
             Files.deleteIfExists(temporary);
         }

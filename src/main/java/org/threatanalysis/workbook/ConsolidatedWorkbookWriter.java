@@ -1,14 +1,8 @@
 package org.threatanalysis.workbook;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +16,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
@@ -139,16 +132,7 @@ public final class ConsolidatedWorkbookWriter {
             long issues = new DataQualitySheet(staging, workbook, styles).write(request.runId());
             int submissions = new SubmissionsSheet(staging, workbook, styles).write(request.runId(), period);
             setProperties(template, request, period);
-            try (FileChannel file = FileChannel.open(temp, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-                    OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(file), 1 << 16)) {
-                workbook.write(CloseShieldOutputStream.wrap(out)); // the zip's end must not close the file yet
-                out.flush();
-                // On disk before it replaces the previous workbook: after a power cut the workbook
-                // in place is the previous one or this one, never one cut short.
-                file.force(true);
-            }
-            moveIntoPlace(temp, target);
+            DurableReplacement.write(temp, target, workbook::write);
             log.info("Wrote {}: {} files registered, {} indicator, {} modus operandi, {} route rows, {} review entries,"
                     + " {} data-quality findings", target, submissions, indicators, modusOperandi, routes, review, issues);
             return target;
@@ -286,20 +270,6 @@ public final class ConsolidatedWorkbookWriter {
         }
         Files.createDirectories(folder);
         TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(folder.toFile()));
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        // The folder's entry too, so that the move itself survives a power cut.
-        try (FileChannel folder = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
-            folder.force(true);
-        } catch (IOException e) {
-            // Not every platform opens a folder as a file; the move is then as durable as it makes it.
-        }
     }
 
     private int[] period(Request request) {

@@ -141,6 +141,7 @@ public final class Benchmark {
         // percent from minute to minute, so each is taken at its median and every run is printed.
         List<Measured> jobs = new ArrayList<>();
         List<Map<String, Duration>> jobSteps = new ArrayList<>();
+        List<CpuTimeline.Window> importCpu = new ArrayList<>();
         List<Double> reads = new ArrayList<>();
         List<Double> writes = new ArrayList<>();
         String readCells = "?";
@@ -148,13 +149,18 @@ public final class Benchmark {
         for (int i = 0; i < RUNS; i++) {
             deleteTree(root.resolve("output"));
             deleteTree(root.resolve("data"));
-            Measured job = java(jobJvm(), JOB_CLASS_PATH, MeasuredJob.class, jobArgs(root, input));
+            Path cpuSamples = root.resolve("cpu-samples.txt");
+            List<String> jvm = new ArrayList<>(jobJvm());
+            jvm.add("-Dbenchmark.cpu-samples=" + cpuSamples);
+            Measured job = java(jvm, JOB_CLASS_PATH, MeasuredJob.class, jobArgs(root, input));
             if (job.exitCode() != 0 && job.exitCode() != 3) {
                 System.out.println(job.output());
                 throw new IllegalStateException("The job failed with exit code " + job.exitCode());
             }
             jobs.add(job);
             jobSteps.add(stepDurations(root.resolve("data")));
+            long[] importWindow = importWindow(root.resolve("data"));
+            importCpu.add(CpuTimeline.between(cpuSamples, importWindow[0], importWindow[1]));
             if (outputCells < 0) {
                 outputCells = Floor.read(root.resolve("output"));
             }
@@ -197,6 +203,14 @@ public final class Benchmark {
                 size.name(), jobSeconds / floorSeconds, jobSeconds / (floorSeconds + stage.seconds()));
         System.out.printf(Locale.ROOT, "[%s] ratio import steps / floor read: %.2f (target <= 2); import steps %s s%n",
                 size.name(), importSeconds / readSeconds, seconds(importTimes));
+        // Where the import steps' core-seconds went (the median run's), against what the target leaves.
+        CpuTimeline.Window cpu = importCpu.get(medianIndex(importTimes));
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "[%s] import steps' CPU (sampled every 100 ms): %.1f core-seconds in %.1f s on %d cores"
+                + " (%.0f %% busy): JIT compiler %.1f, garbage collector %.1f, the job's own threads %.1f;"
+                + " within 2 x the floor read (%.2f s) there are %.1f core-seconds%n", size.name(), cpu.process(),
+                cpu.seconds(), cores, 100 * cpu.process() / (cores * cpu.seconds()), cpu.compiler(), cpu.collector(),
+                cpu.ownThreads(), 2 * readSeconds, 2 * readSeconds * cores);
 
         // Incremental nights on the same database: nothing changed, then one workbook changed. The
         // unchanged night is taken at its median too: it lasts a few seconds, and one slow second
@@ -298,6 +312,19 @@ public final class Benchmark {
             }
         }
         return steps;
+    }
+
+    /** When the last run's import steps began and ended (registration's start, the import's end), epoch milliseconds. */
+    private static long[] importWindow(Path database) throws Exception {
+        String url = "jdbc:hsqldb:file:" + database + "/consolidation;shutdown=true;ifexists=true";
+        try (Connection connection = DriverManager.getConnection(url, "SA", "");
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT MIN(CASE WHEN STEP_NAME = 'registerSubmissions' THEN START_TIME END),"
+                        + " MAX(CASE WHEN STEP_NAME = 'importSubmissions' THEN END_TIME END) FROM BATCH_STEP_EXECUTION"
+                        + " WHERE JOB_EXECUTION_ID = (SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION)")) {
+            rs.next();
+            return new long[] {rs.getTimestamp(1).getTime(), rs.getTimestamp(2).getTime()};
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

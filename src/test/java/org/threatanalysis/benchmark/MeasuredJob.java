@@ -11,7 +11,8 @@ import org.threatanalysis.cli.ConsolidationCli;
 /**
  * Runs one command of the job in this (fresh) process, then prints the peak heap in use (sampled
  * every 20 ms), the peak resident set size, the process's CPU time and the part of it the JIT
- * compiler threads used, for the benchmark to read.
+ * compiler threads used, for the benchmark to read. With {@code -Dbenchmark.cpu-samples=FILE}, the
+ * CPU time as it went ({@link CpuTimeline}) is written to that file.
  */
 public final class MeasuredJob {
 
@@ -34,8 +35,13 @@ public final class MeasuredJob {
         }, "heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
+        String cpuSamples = System.getProperty("benchmark.cpu-samples");
+        CpuTimeline cpu = cpuSamples == null ? null : CpuTimeline.start();
         int code = ConsolidationCli.execute(args);
         sampler.interrupt();
+        if (cpu != null) {
+            cpu.stopAndWrite(Path.of(cpuSamples));
+        }
         System.out.println("BENCHMARK peak-heap-mb " + peakUsed.get() / (1024 * 1024));
         System.out.println("BENCHMARK peak-rss-mb " + peakRssMegabytes());
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -158,9 +159,9 @@ public final class Benchmark {
                 throw new IllegalStateException("The job failed with exit code " + job.exitCode());
             }
             jobs.add(job);
-            jobSteps.add(stepDurations(root.resolve("data")));
-            long[] importWindow = importWindow(root.resolve("data"));
-            importCpu.add(CpuTimeline.between(cpuSamples, importWindow[0], importWindow[1]));
+            List<StepTime> steps = stepTimes(root.resolve("data"));
+            jobSteps.add(durations(steps));
+            importCpu.add(importCpu(steps, cpuSamples));
             if (outputCells < 0) {
                 outputCells = Floor.read(root.resolve("output"));
             }
@@ -261,7 +262,7 @@ public final class Benchmark {
         }
         System.out.printf(Locale.ROOT, "[%s] %s: %.2f s, %.0f %% of the full run, peak heap in use %s MB%n",
                 size.name(), what, night.seconds(), 100 * night.seconds() / fullSeconds, night.value("peak-heap-mb"));
-        for (Map.Entry<String, Duration> step : stepDurations(root.resolve("data")).entrySet()) {
+        for (Map.Entry<String, Duration> step : durations(stepTimes(root.resolve("data"))).entrySet()) {
             System.out.printf(Locale.ROOT, "[%s]   step %-20s %.2f s%n", size.name(), step.getKey(),
                     step.getValue().toMillis() / 1000.0);
         }
@@ -298,8 +299,17 @@ public final class Benchmark {
         return new Measured(code, (System.nanoTime() - started) / 1e9, output.toString());
     }
 
-    private static Map<String, Duration> stepDurations(Path database) throws Exception {
-        Map<String, Duration> steps = new LinkedHashMap<>();
+    /** A top-level step of the last run: when it began and ended. */
+    private record StepTime(String step, Timestamp start, Timestamp end) {
+
+        Duration duration() {
+            return Duration.between(start.toLocalDateTime(), end.toLocalDateTime());
+        }
+    }
+
+    /** The last run's top-level steps (not the partitions), in the order they ran. */
+    private static List<StepTime> stepTimes(Path database) throws Exception {
+        List<StepTime> steps = new ArrayList<>();
         String url = "jdbc:hsqldb:file:" + database + "/consolidation;shutdown=true;ifexists=true";
         try (Connection connection = DriverManager.getConnection(url, "SA", "");
                 Statement statement = connection.createStatement();
@@ -307,24 +317,24 @@ public final class Benchmark {
                         + "WHERE STEP_NAME NOT LIKE '%:%' AND JOB_EXECUTION_ID = (SELECT MAX(JOB_EXECUTION_ID) "
                         + "FROM BATCH_JOB_EXECUTION) ORDER BY STEP_EXECUTION_ID")) {
             while (rs.next()) {
-                steps.put(rs.getString(1), Duration.between(rs.getTimestamp(2).toLocalDateTime(),
-                        rs.getTimestamp(3).toLocalDateTime()));
+                steps.add(new StepTime(rs.getString(1), rs.getTimestamp(2), rs.getTimestamp(3)));
             }
         }
         return steps;
     }
 
-    /** When the last run's import steps began and ended (registration's start, the import's end), epoch milliseconds. */
-    private static long[] importWindow(Path database) throws Exception {
-        String url = "jdbc:hsqldb:file:" + database + "/consolidation;shutdown=true;ifexists=true";
-        try (Connection connection = DriverManager.getConnection(url, "SA", "");
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT MIN(CASE WHEN STEP_NAME = 'registerSubmissions' THEN START_TIME END),"
-                        + " MAX(CASE WHEN STEP_NAME = 'importSubmissions' THEN END_TIME END) FROM BATCH_STEP_EXECUTION"
-                        + " WHERE JOB_EXECUTION_ID = (SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION)")) {
-            rs.next();
-            return new long[] {rs.getTimestamp(1).getTime(), rs.getTimestamp(2).getTime()};
-        }
+    private static Map<String, Duration> durations(List<StepTime> steps) {
+        Map<String, Duration> durations = new LinkedHashMap<>();
+        steps.forEach(step -> durations.put(step.step(), step.duration()));
+        return durations;
+    }
+
+    /** The CPU used from the registration's start to the import's end. */
+    private static CpuTimeline.Window importCpu(List<StepTime> steps, Path cpuSamples) throws IOException {
+        Map<String, StepTime> byName = new LinkedHashMap<>();
+        steps.forEach(step -> byName.put(step.step(), step));
+        return CpuTimeline.between(cpuSamples, byName.get("registerSubmissions").start().getTime(),
+                byName.get("importSubmissions").end().getTime());
     }
 
     private static void deleteTree(Path root) throws IOException {

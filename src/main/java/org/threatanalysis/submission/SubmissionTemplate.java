@@ -87,7 +87,11 @@ public final class SubmissionTemplate {
     public Path write(Path file) throws IOException {
         Path target = file.toAbsolutePath().normalize();
         Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), ".template-", ".xlsx.tmp");
+        // Created as any new file there (the umask decides who may read it, as for the consolidated
+        // workbook; Files.createTempFile would make it the owner's alone), one name per process. Not
+        // the workbook writer's ".writing-" prefix: a run beside this command removes those.
+        Path temporary = target.resolveSibling(".template-" + target.getFileName() + "."
+                + ProcessHandle.current().pid() + ".tmp");
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Styles styles = new Styles(workbook);
             instructions(workbook.createSheet("Instructions"), styles);

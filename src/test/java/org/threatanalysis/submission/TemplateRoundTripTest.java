@@ -38,6 +38,10 @@ class TemplateRoundTripTest {
         CliRun template = CliRun.of("template", "--output=" + file);
 
         assertThat(template.exitCode()).as(template.toString()).isEqualTo(ExitCodes.SUCCESS);
+        // Readable by whoever may read any new file there (member states' desks, the analyst), not its writer alone.
+        assertThat(Files.getPosixFilePermissions(file))
+                .isEqualTo(Files.getPosixFilePermissions(Files.createFile(temp.resolve("any-new-file"))));
+        assertThat(temp).isDirectoryNotContaining("glob:**.tmp");
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
             assertThat(workbook.getSheet("Submission")).isNotNull();
             assertThat(workbook.getSheet("Instructions")).isNotNull();

@@ -54,6 +54,8 @@ public class ConsolidationJobConfiguration {
     public static final String IMPORT_PARTITION_STEP = "importSubmission";
     public static final String NORMALISE_STEP = "normaliseStaged";
     public static final String WRITE_STEP = "writeWorkbook";
+    /** In an import partition's execution context: the file it imports (its path within the input folder). */
+    public static final String PARTITION_FILE = "submission.file";
 
     private static final Logger log = LoggerFactory.getLogger(ConsolidationJobConfiguration.class);
 

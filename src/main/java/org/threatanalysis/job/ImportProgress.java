@@ -86,8 +86,12 @@ class ImportProgress implements ConsolidationStepListener {
         long now = System.nanoTime();
         if (isPartition(name)) {
             int done = stepExecution.getStatus().isUnsuccessful() ? submissionsDone.get() : submissionsDone.incrementAndGet();
+            String partition = name.substring(name.indexOf(':') + 1);
+            // A partition of an execution before the file was kept in its context has only its name.
+            String file = stepExecution.getExecutionContext().getString(ConsolidationJobConfiguration.PARTITION_FILE, null);
             log.info("Submission {} {}: {} rows read, {} written; {} of {} submissions done, {} rows/s",
-                    name.substring(name.indexOf(':') + 1), stepExecution.getStatus().name().toLowerCase(),
+                    file == null ? partition : file + " (" + partition + ")",
+                    stepExecution.getStatus().name().toLowerCase(),
                     stepExecution.getReadCount(), stepExecution.getWriteCount(), done, submissionsTotal,
                     rate(rows.get(), now));
             lastLogged.set(now);

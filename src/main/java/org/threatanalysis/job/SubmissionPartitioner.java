@@ -33,6 +33,8 @@ class SubmissionPartitioner implements Partitioner {
             if ("ACCEPTED".equals(submission.status()) && !reused.contains(submission.submissionId())) {
                 ExecutionContext context = new ExecutionContext();
                 context.putInt(SUBMISSION_ID, submission.submissionId());
+                // For the operator: the progress log and `status` name the file, not only the partition.
+                context.putString(ConsolidationJobConfiguration.PARTITION_FILE, submission.relativePath());
                 partitions.put("submission-" + submission.submissionId(), context);
             }
         }

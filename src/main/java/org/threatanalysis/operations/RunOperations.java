@@ -337,8 +337,7 @@ public class RunOperations {
                     }
                     out.append(String.format("    %-36s %-9s read %6d  written %6d  skipped %4d  %s%s%n",
                             step.getStepName(), step.getStatus(), step.getReadCount(), step.getWriteCount(),
-                            step.getSkipCount(), duration(step.getStartTime(), step.getEndTime()),
-                            step.getStatus() == BatchStatus.FAILED ? "  " + firstLine(step) : incrementalNote(step)));
+                            step.getSkipCount(), duration(step.getStartTime(), step.getEndTime()), note(step)));
                 }
                 if (partitions > 0) {
                     out.append(String.format("    (%d submission partitions; completed ones not listed)%n", partitions));
@@ -360,6 +359,15 @@ public class RunOperations {
     }
 
     /** What an incremental night skipped, as the registration and write steps said it (their exit description). */
+    /** After a step's figures: an import partition's file, then why a failed step failed, or what a night skipped. */
+    private static String note(StepExecution step) {
+        String file = step.getExecutionContext().getString(ConsolidationJobConfiguration.PARTITION_FILE, null);
+        if (step.getStatus() == BatchStatus.FAILED) {
+            return "  " + (file == null ? "" : file + ": ") + firstLine(step);
+        }
+        return file == null ? incrementalNote(step) : "  " + file;
+    }
+
     private static String incrementalNote(StepExecution step) {
         if (step.getStatus() != BatchStatus.COMPLETED
                 || !(step.getStepName().equals(ConsolidationJobConfiguration.REGISTER_STEP)

@@ -57,6 +57,11 @@ class PlannedFailureRestartTest {
         StepRows failedPartition = failedSteps.stream().filter(s -> s.status().equals("FAILED")
                 && s.stepName().startsWith("importSubmission:")).findFirst().orElseThrow();
         assertThat(failedPartition.commitCount()).isEqualTo(2);
+        // `status` names the failed partition's file beside its failure, for the operator to fix it.
+        java.util.regex.Matcher failedLine = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(
+                failedPartition.stepName()) + " +FAILED .*  (\\S+\\.xlsx?): Planned failure").matcher(workspace.status().out());
+        assertThat(failedLine.find()).as(workspace.status().out()).isTrue();
+        assertThat(workspace.input().resolve(failedLine.group(1))).isRegularFile();
 
         List<StepRows> steps = restartAndCompare(workspace, List.of("importSubmissions", "normaliseStaged",
                 "writeWorkbook"));

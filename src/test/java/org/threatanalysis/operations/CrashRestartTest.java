@@ -33,6 +33,11 @@ class CrashRestartTest {
 
         waitForImportProgress(doomed);
         doomed.kill();
+        // The progress log names each completed submission's file, which the operator knows, beside its partition.
+        java.util.regex.Matcher completed = java.util.regex.Pattern
+                .compile("Submission (\\S+\\.xlsx?) \\(submission-\\d+\\) completed: \\d+ rows read").matcher(doomed.output());
+        assertThat(completed.find()).as(doomed.output()).isTrue();
+        assertThat(workspace.input().resolve(completed.group(1))).isRegularFile();
 
         JobProcess restart = JobProcess.start(temp.resolve("logs"), "restart",
                 List.of("-Dconsolidation.chunk-size=10"), "restart", "--database=" + workspace.database());

@@ -307,7 +307,7 @@ public class RunOperations {
         return withoutExceptionClass(description.lines().findFirst().orElse("").strip());
     }
 
-    /** Recent runs, newest first, with their steps. */
+    /** Recent runs, newest first, with their steps. Called with the run lock held (no run is in progress). */
     public String history(int limit) {
         StringBuilder out = new StringBuilder();
         List<JobInstance> instances = jobRepository.getJobInstances(ConsolidationJobConfiguration.JOB_NAME, 0, limit);
@@ -325,13 +325,26 @@ public class RunOperations {
                         p.getString(JobParameterNames.RUN_DATE, "-"), p.getLong(JobParameterNames.RUN_SEQUENCE, 1L),
                         time(execution.getStartTime()), duration(execution.getStartTime(), execution.getEndTime()),
                         p.getString(JobParameterNames.INPUT)));
+                // Shown while this process holds the run lock: one still STARTED was left by a process that stopped.
+                if (execution.isRunning()) {
+                    out.append("    left ").append(execution.getStatus()).append(" by a process that stopped (a crash, a kill,"
+                            + " a power cut): 'restart' continues it").append(System.lineSeparator());
+                }
                 List<StepExecution> steps = new ArrayList<>(execution.getStepExecutions());
                 steps.sort(Comparator.comparingLong(StepExecution::getId));
                 int partitions = 0;
+                int completed = 0;
+                int waiting = 0;
                 for (StepExecution step : steps) {
                     if (step.getStepName().contains(":")) {
                         partitions++;
+                        // Listed: the partitions that ran and did not complete, the ones to look at.
                         if (step.getStatus() == BatchStatus.COMPLETED) {
+                            completed++;
+                            continue;
+                        }
+                        if (step.getStatus() == BatchStatus.STARTING) {
+                            waiting++; // created with the others, never begun
                             continue;
                         }
                     }
@@ -340,7 +353,8 @@ public class RunOperations {
                             step.getSkipCount(), duration(step.getStartTime(), step.getEndTime()), note(step)));
                 }
                 if (partitions > 0) {
-                    out.append(String.format("    (%d submission partitions; completed ones not listed)%n", partitions));
+                    out.append(String.format("    (%d submission partitions: %d completed, %d not begun, not listed)%n",
+                            partitions, completed, waiting));
                 }
                 String cause = exitDescription(execution);
                 if (execution.getStatus() == BatchStatus.FAILED && !cause.isBlank()) {

@@ -38,6 +38,10 @@ class CrashRestartTest {
                 .compile("Submission (\\S+\\.xlsx?) \\(submission-\\d+\\) completed: \\d+ rows read").matcher(doomed.output());
         assertThat(completed.find()).as(doomed.output()).isTrue();
         assertThat(workspace.input().resolve(completed.group(1))).isRegularFile();
+        // `status` says the run's process stopped, and names the file of a partition it cut off.
+        String status = workspace.status().out();
+        assertThat(status).containsPattern("Run \\d+  execution \\d+  STARTED .*\\R    left STARTED by a process that stopped")
+                .containsPattern("importSubmission:submission-\\d+ +STARTED .*  \\S+\\.xlsx?\\R");
 
         JobProcess restart = JobProcess.start(temp.resolve("logs"), "restart",
                 List.of("-Dconsolidation.chunk-size=10"), "restart", "--database=" + workspace.database());

@@ -372,7 +372,6 @@ public class RunOperations {
         return out.toString();
     }
 
-    /** What an incremental night skipped, as the registration and write steps said it (their exit description). */
     /** After a step's figures: an import partition's file, then why a failed step failed, or what a night skipped. */
     private static String note(StepExecution step) {
         String file = step.getExecutionContext().getString(ConsolidationJobConfiguration.PARTITION_FILE, null);
@@ -382,6 +381,7 @@ public class RunOperations {
         return file == null ? incrementalNote(step) : "  " + file;
     }
 
+    /** What an incremental night skipped, as the registration and write steps said it (their exit description). */
     private static String incrementalNote(StepExecution step) {
         if (step.getStatus() != BatchStatus.COMPLETED
                 || !(step.getStepName().equals(ConsolidationJobConfiguration.REGISTER_STEP)

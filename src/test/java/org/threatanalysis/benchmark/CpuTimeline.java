@@ -23,6 +23,7 @@ final class CpuTimeline {
 
     private static final long INTERVAL_MS = 100;
     private static final double TICKS_PER_SECOND = 100; // USER_HZ on Linux
+    private static final Path TASKS = Path.of("/proc/self/task");
 
     /** One sample: when (epoch milliseconds) and the CPU seconds used until then. */
     record Sample(long at, double process, double compiler, double collector) {
@@ -77,6 +78,16 @@ final class CpuTimeline {
         }
     }
 
+    /** CPU seconds the JVM's threads whose name contains the text have used so far; -1 without /proc. */
+    static double threadsCpuSeconds(String name) {
+        if (!Files.isDirectory(TASKS)) {
+            return -1;
+        }
+        NamedThreads threads = new NamedThreads(name);
+        threads.list();
+        return threads.seconds();
+    }
+
     /** The CPU time of the JVM's threads whose name contains a text; one that ended keeps its last value. */
     private static final class NamedThreads {
 
@@ -88,11 +99,10 @@ final class CpuTimeline {
         }
 
         void list() {
-            Path tasks = Path.of("/proc/self/task");
-            if (!Files.isDirectory(tasks)) {
+            if (!Files.isDirectory(TASKS)) {
                 return;
             }
-            try (var list = Files.list(tasks)) {
+            try (var list = Files.list(TASKS)) {
                 for (Path task : list.toList()) {
                     try {
                         String stat = Files.readString(task.resolve("stat"));

@@ -47,37 +47,8 @@ public final class MeasuredJob {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             System.out.printf(java.util.Locale.ROOT, "BENCHMARK cpu-s %.1f%n", os.getProcessCpuTime() / 1e9);
         }
-        System.out.printf(java.util.Locale.ROOT, "BENCHMARK jit-cpu-s %.1f%n", compilerThreadsCpuSeconds());
+        System.out.printf(java.util.Locale.ROOT, "BENCHMARK jit-cpu-s %.1f%n", CpuTimeline.threadsCpuSeconds("CompilerThre"));
         System.exit(code);
-    }
-
-    /**
-     * CPU time of HotSpot's compiler threads ("C1 CompilerThread0", "C2 CompilerThread0", ...),
-     * from /proc (Linux); -1 elsewhere. On two cores the JIT competes with the job for the CPU.
-     */
-    static double compilerThreadsCpuSeconds() {
-        Path tasks = Path.of("/proc/self/task");
-        if (!Files.isDirectory(tasks)) {
-            return -1;
-        }
-        long ticks = 0;
-        try (var threads = Files.list(tasks)) {
-            for (Path thread : threads.toList()) {
-                try {
-                    String stat = Files.readString(thread.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.contains("CompilerThre")) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended meanwhile
-                }
-            }
-        } catch (IOException e) {
-            return -1;
-        }
-        return ticks / 100.0; // USER_HZ, 100 on Linux
     }
 
     static long peakRssMegabytes() throws IOException {

@@ -146,12 +146,14 @@ public class ConsolidationJobConfiguration {
     Step importSubmission(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             NormalisingRowReader submissionRowReader, StagingItemWriter stagingItemWriter, ConsolidationProperties properties, StagingRepository staging,
             List<ConsolidationStepListener> listeners) {
-        ChunkOrientedStepBuilder<ImportResult, ImportResult> builder = new StepBuilder(IMPORT_PARTITION_STEP, jobRepository)
-                .<ImportResult, ImportResult>chunk(properties.chunkSize())
+        // Items are batches of rows (RowBatches); a chunk is consolidation.chunk-size rows.
+        ChunkOrientedStepBuilder<List<ImportResult>, List<ImportResult>> builder = new StepBuilder(IMPORT_PARTITION_STEP, jobRepository)
+                .<List<ImportResult>, List<ImportResult>>chunk(RowBatches.perChunk(properties.chunkSize()))
                 .transactionManager(transactionManager)
                 .reader(new PartitionReader(submissionRowReader))
                 .writer(stagingItemWriter)
-                .listener(new ImportVerificationListener(staging, properties));
+                .listener(new ImportVerificationListener(staging, properties))
+                .listener(new RowBatches());
         listeners.forEach(l -> builder.listener((StepListener) l));
         return builder.build();
     }
@@ -168,7 +170,7 @@ public class ConsolidationJobConfiguration {
         SubmissionRowReader rows = new SubmissionRowReader(submission.submissionId(),
                 input.resolve(submission.relativePath()), submission.relativePath(), submission.fingerprint(),
                 normalisers.reference().headerAliases(), properties.budget());
-        return new NormalisingRowReader(rows, normalisers.rows(), CoverSheet.of(submission));
+        return new NormalisingRowReader(rows, normalisers.rows(), CoverSheet.of(submission), properties.chunkSize());
     }
 
     private static RunNormalisation.Normalisers normalisers(RunNormalisation runNormalisation, StepExecution stepExecution) {

@@ -71,7 +71,7 @@ class ImportProgress implements ConsolidationStepListener {
 
     @Override
     public void afterWrite(Chunk<?> items) {
-        long total = rows.addAndGet(items.size());
+        long total = rows.addAndGet(RowBatches.rows(items)); // only the import partitions write chunks
         long now = System.nanoTime();
         long last = lastLogged.get();
         if (now - last >= intervalNanos && lastLogged.compareAndSet(last, now)) {

@@ -1,5 +1,7 @@
 package org.threatanalysis.job;
 
+import java.util.List;
+
 import org.springframework.aop.scope.ScopedObject;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -13,7 +15,7 @@ import org.threatanalysis.importing.ImportResult;
  * of CPU on a case-level night. Partitions run at the same time on different threads, so the
  * reader taken is kept per thread, from open to close.
  */
-final class PartitionReader implements ItemStreamReader<ImportResult> {
+final class PartitionReader implements ItemStreamReader<List<ImportResult>> {
 
     private final NormalisingRowReader stepScoped;
     private final ThreadLocal<NormalisingRowReader> partitionReader = new ThreadLocal<>();
@@ -31,7 +33,7 @@ final class PartitionReader implements ItemStreamReader<ImportResult> {
     }
 
     @Override
-    public ImportResult read() {
+    public List<ImportResult> read() {
         return opened().read();
     }
 

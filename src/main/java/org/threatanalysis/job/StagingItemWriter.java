@@ -14,16 +14,18 @@ import org.threatanalysis.staging.StagedRows;
 import org.threatanalysis.staging.StagingRepository;
 
 /**
- * Writes a chunk of import results to the staging tables in JDBC batches, inside the chunk's
- * transaction (the data rows as one block per table and year, see {@code ta_row_block}), and adds the chunk's rows to the import's counts ({@code ta_row_count}) in the
- * same transaction, so that the counts always match the committed rows, whenever a crash comes.
+ * Writes a chunk of import results (in batches of rows, {@link RowBatches}) to the staging tables
+ * in JDBC batches, inside the chunk's transaction (the data rows as one block per table and year,
+ * see {@code ta_row_block}), and adds the chunk's rows to the import's counts
+ * ({@code ta_row_count}) in the same transaction, so that the counts always match the committed
+ * rows, whenever a crash comes.
  *
  * <p>A chunk that ends with the file's rejection (the reader found it over the reading budget or
  * damaged) stages nothing: in its transaction, the rows earlier chunks staged are removed and the
  * submission is registered as rejected, with the reason. The import step then decides again which
  * submission stands for each year.
  */
-class StagingItemWriter implements ItemWriter<ImportResult> {
+class StagingItemWriter implements ItemWriter<List<ImportResult>> {
 
     private final StagingRepository staging;
     private final long runId;
@@ -40,7 +42,11 @@ class StagingItemWriter implements ItemWriter<ImportResult> {
     }
 
     @Override
-    public void write(Chunk<? extends ImportResult> chunk) {
+    public void write(Chunk<? extends List<ImportResult>> batches) {
+        List<ImportResult> chunk = new ArrayList<>((int) RowBatches.rows(batches));
+        for (List<ImportResult> batch : batches) {
+            chunk.addAll(batch);
+        }
         for (ImportResult result : chunk) {
             if (result.fileRejected() != null) {
                 staging.rejectAtImport(runId, submissionId, result.fileRejected());

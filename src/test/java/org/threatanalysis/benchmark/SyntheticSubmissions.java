@@ -18,12 +18,15 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * state and year, each with the three data sheets of about {@code rowsPerSheet} rows, realistic
  * multilingual text and the usual messiness (numbers as text with a decimal comma, suppressed
  * values, blank and total rows, a title row above the header, and in a third of the states' workbooks
- * the Year merged down the Indicators sheet between blank rows). Deterministic for a given seed.
+ * the Year merged down the Indicators sheet between blank rows). Texts are kept as Excel saves
+ * them, in the workbook's shared-string table, except in the workbooks of a quarter of the states,
+ * which are exports from a national system that writes each text into its cell (inline strings).
+ * Deterministic for a given seed.
  */
 public final class SyntheticSubmissions {
 
     /** Changes when the generated files change, so that a set generated earlier is generated again. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private static final List<String> STATES = List.of("Albania", "Bosnia and Herzegovina", "Bulgaria", "Moldova",
             "Montenegro", "North Macedonia", "Romania", "Serbia", "Kosovo*", "Croatia", "Slovenia", "Greece",
@@ -58,7 +61,7 @@ public final class SyntheticSubmissions {
             for (int y = 0; y < years; y++) {
                 int year = 2017 + y;
                 rows += workbook(folder.resolve(String.format("S%02d_%d.xlsx", s, year)), STATES.get(s % STATES.size()),
-                        year, rowsPerSheet, mergesYears(s), random);
+                        year, rowsPerSheet, mergesYears(s), savedByExcel(s), random);
             }
         }
         return rows;
@@ -69,7 +72,8 @@ public final class SyntheticSubmissions {
      * corrected submission would be), for the benchmark's night with one changed workbook.
      */
     public static long rewrite(Path file, int state, int year, int rowsPerSheet, long seed) throws IOException {
-        return workbook(file, STATES.get(state % STATES.size()), year, rowsPerSheet, mergesYears(state), new Random(seed));
+        return workbook(file, STATES.get(state % STATES.size()), year, rowsPerSheet, mergesYears(state),
+                savedByExcel(state), new Random(seed));
     }
 
     /** Whether a state's clerk merges the Year cells (a third of them, as some real submissions do). */
@@ -77,10 +81,18 @@ public final class SyntheticSubmissions {
         return state % 3 == 2;
     }
 
-    private static long workbook(Path file, String state, int year, int rowsPerSheet, boolean mergedYears, Random random)
-            throws IOException {
+    /**
+     * Whether a state's workbooks are saved by Excel, which keeps texts in a shared-string table
+     * (three quarters of them), or exported by a national system that writes inline strings.
+     */
+    private static boolean savedByExcel(int state) {
+        return state % 4 != 3;
+    }
+
+    private static long workbook(Path file, String state, int year, int rowsPerSheet, boolean mergedYears,
+            boolean sharedStrings, Random random) throws IOException {
         long rows = 0;
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 200, false, sharedStrings)) {
             CellStyle date = workbook.createCellStyle();
             date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
             Sheet cover = workbook.createSheet("Submission");

@@ -3,6 +3,7 @@ package org.threatanalysis.benchmark;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,13 +19,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
  * The benchmark: generates a synthetic submission set of a given size, runs the whole job on it
  * in a fresh process with a 256 MB heap, measures the parsing floor on the same files in fresh
  * processes, and prints the job's time per step, rows per second, peak heap and RSS, and the
- * ratio job / floor. Not part of the test run; see docs/benchmarks.md for how to run it.
+ * ratio job / floor; beside the floor, the bare cost of staging and of a bare import (the reading
+ * and staging alone, {@link Floor}). Not part of the test run; see docs/benchmarks.md for how to run it.
  *
  * <p>The job and the floor are each measured three times in turn ({@code -Dbenchmark.runs=N}),
  * each job on a fresh database, and compared at their medians; the nights run after them.
@@ -145,6 +148,7 @@ public final class Benchmark {
         List<CpuTimeline.Window> importCpu = new ArrayList<>();
         List<Double> reads = new ArrayList<>();
         List<Double> writes = new ArrayList<>();
+        List<Double> bareImports = new ArrayList<>();
         String readCells = "?";
         long outputCells = -1;
         for (int i = 0; i < RUNS; i++) {
@@ -170,6 +174,10 @@ public final class Benchmark {
             reads.add(read.seconds());
             writes.add(java(List.of("-Xmx256m"), System.getProperty("java.class.path"), Floor.class, "write", root.resolve("floor-write.xlsx").toString(),
                     Long.toString(outputCells)).seconds());
+            deleteTree(root.resolve("floor-import"));
+            // With the job's JVM options: what the job's reading and staging could cost at the least.
+            bareImports.add(java(jobJvm(), System.getProperty("java.class.path"), Floor.class, "import",
+                    input.toString(), root.resolve("floor-import").toString(), Integer.toString(importThreads())).seconds());
         }
         Measured stage = java(List.of("-Xmx256m"), System.getProperty("java.class.path"), Floor.class, "stage", root.resolve("floor-stage").toString(),
                 Long.toString(rows));
@@ -181,6 +189,7 @@ public final class Benchmark {
         double readSeconds = reads.get(medianIndex(reads));
         double writeSeconds = writes.get(medianIndex(writes));
         double floorSeconds = readSeconds + writeSeconds;
+        double bareImportSeconds = bareImports.get(medianIndex(bareImports));
         List<Double> importTimes = jobSteps.stream().map(s -> s.getOrDefault("importSubmissions", Duration.ZERO)
                 .plus(s.getOrDefault("registerSubmissions", Duration.ZERO)).toMillis() / 1000.0).toList();
         double importSeconds = importTimes.get(medianIndex(importTimes));
@@ -200,6 +209,10 @@ public final class Benchmark {
                 size.name(), readSeconds, readCells, writeSeconds, outputCells, floorSeconds);
         System.out.printf(Locale.ROOT, "[%s] bare staging, beside the floor: %,d rows in blocks of 2,000 into an HSQLDB CACHED "
                 + "table (a durable commit per block) and read back once: %.2f s%n", size.name(), rows, stage.seconds());
+        System.out.printf(Locale.ROOT, "[%s] bare import, beside the floor: the same files on %d threads, every cell's text a "
+                + "string, rows in blocks of 2,000 into an HSQLDB CACHED table (a durable commit per block), nothing "
+                + "normalised, checked or counted, no Spring Batch; the job's JVM options: %.2f s (%s), %.2f x the floor read%n", size.name(),
+                importThreads(), bareImportSeconds, seconds(bareImports), bareImportSeconds / readSeconds);
         System.out.printf(Locale.ROOT, "[%s] ratio job / floor: %.2f (target <= 3); job / (floor + bare staging): %.2f%n",
                 size.name(), jobSeconds / floorSeconds, jobSeconds / (floorSeconds + stage.seconds()));
         System.out.printf(Locale.ROOT, "[%s] ratio import steps / floor read: %.2f (target <= 2); import steps %s s%n",
@@ -233,6 +246,15 @@ public final class Benchmark {
         } finally {
             Files.write(changedFile, original);
         }
+    }
+
+    /** Submissions the job imports at a time (its default, which the benchmark runs it with). */
+    private static int importThreads() throws IOException {
+        Properties defaults = new Properties();
+        try (InputStream in = Benchmark.class.getResourceAsStream("/application.properties")) {
+            defaults.load(in);
+        }
+        return Integer.parseInt(defaults.getProperty("consolidation.import-threads").strip());
     }
 
     /** The index of the median (the lower middle one of an even count). */

@@ -94,15 +94,7 @@ public final class Floor {
                             "drugs hidden in trucks crossing the border at night, case " + i, null, "DR-TRUCK", "SCORED",
                             0.82, "DR-TRUCK 0.82; DR-CAR 0.41", "increasing", "u porastu", null));
                     if (block.size() == 2000 || i == rows - 1) {
-                        RowBlockCodec.Encoded encoded = RowBlockCodec.encode(RowTable.MODUS_OPERANDI, block);
-                        insert.setLong(1, 1);
-                        insert.setInt(2, submission);
-                        insert.setInt(3, encoded.firstRow());
-                        insert.setInt(4, encoded.rows());
-                        insert.setBytes(5, encoded.data());
-                        insert.executeUpdate();
-                        connection.commit();
-                        block.clear();
+                        stageBlock(block, connection, insert, 1L, submission);
                     }
                 }
             }
@@ -218,28 +210,30 @@ public final class Floor {
                                     cells[8], cells[9]));
                             rows++;
                             if (block.size() == 2000) {
-                                stageBlock(submission, entry.getName(), block, connection, insert);
+                                stageBlock(block, connection, insert, submission, entry.getName());
                             }
                         }
                     }
                     xml.close();
                 }
                 if (!block.isEmpty()) {
-                    stageBlock(submission, entry.getName(), block, connection, insert);
+                    stageBlock(block, connection, insert, submission, entry.getName());
                 }
             }
         }
         return rows;
     }
 
-    private static void stageBlock(int submission, String sheet, List<StagedRows.Staged> block,
-            Connection connection, PreparedStatement insert) throws Exception {
+    /** Encodes the rows into a block, inserts it after the given key columns and commits, durably. */
+    private static void stageBlock(List<StagedRows.Staged> block, Connection connection, PreparedStatement insert,
+            Object... key) throws Exception {
         RowBlockCodec.Encoded encoded = RowBlockCodec.encode(RowTable.MODUS_OPERANDI, block);
-        insert.setInt(1, submission);
-        insert.setString(2, sheet);
-        insert.setInt(3, encoded.firstRow());
-        insert.setInt(4, encoded.rows());
-        insert.setBytes(5, encoded.data());
+        for (int i = 0; i < key.length; i++) {
+            insert.setObject(i + 1, key[i]);
+        }
+        insert.setInt(key.length + 1, encoded.firstRow());
+        insert.setInt(key.length + 2, encoded.rows());
+        insert.setBytes(key.length + 3, encoded.data());
         insert.executeUpdate();
         connection.commit();
         block.clear();

@@ -169,17 +169,17 @@ public final class Benchmark {
             if (outputCells < 0) {
                 outputCells = Floor.read(root.resolve("output"));
             }
-            Measured read = java(List.of("-Xmx256m"), System.getProperty("java.class.path"), Floor.class, "read", input.toString());
+            Measured read = floor(List.of("-Xmx256m"), "read", input.toString());
             readCells = read.value("cells");
             reads.add(read.seconds());
-            writes.add(java(List.of("-Xmx256m"), System.getProperty("java.class.path"), Floor.class, "write", root.resolve("floor-write.xlsx").toString(),
+            writes.add(floor(List.of("-Xmx256m"), "write", root.resolve("floor-write.xlsx").toString(),
                     Long.toString(outputCells)).seconds());
             deleteTree(root.resolve("floor-import"));
             // With the job's JVM options: what the job's reading and staging could cost at the least.
-            bareImports.add(java(jobJvm(), System.getProperty("java.class.path"), Floor.class, "import",
+            bareImports.add(floor(jobJvm(), "import",
                     input.toString(), root.resolve("floor-import").toString(), Integer.toString(importThreads())).seconds());
         }
-        Measured stage = java(List.of("-Xmx256m"), System.getProperty("java.class.path"), Floor.class, "stage", root.resolve("floor-stage").toString(),
+        Measured stage = floor(List.of("-Xmx256m"), "stage", root.resolve("floor-stage").toString(),
                 Long.toString(rows));
 
         int medianRun = medianIndex(jobs.stream().map(Measured::seconds).toList());
@@ -298,6 +298,11 @@ public final class Benchmark {
             return output.lines().filter(l -> l.startsWith("BENCHMARK " + key + " ")).findFirst()
                     .map(l -> l.substring(("BENCHMARK " + key + " ").length())).orElse("?");
         }
+    }
+
+    /** One of the floor's measures ({@link Floor}), in a fresh process on the benchmark's class path. */
+    private static Measured floor(List<String> jvmOptions, String... args) throws Exception {
+        return java(jvmOptions, System.getProperty("java.class.path"), Floor.class, args);
     }
 
     private static Measured java(List<String> jvmOptions, String classPath, Class<?> main, String... args) throws Exception {

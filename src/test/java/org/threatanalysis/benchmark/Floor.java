@@ -130,12 +130,13 @@ public final class Floor {
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
                 long rows = 0;
+                XMLInputFactory factory = XMLInputFactory.newInstance();
                 try (Connection connection = DriverManager.getConnection(url, "SA", "");
                         PreparedStatement insert = connection.prepareStatement(
                                 "INSERT INTO staged VALUES (?, ?, ?, ?, ?)")) {
                     connection.setAutoCommit(false);
                     for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-                        rows += stageFile(i, files.get(i), connection, insert);
+                        rows += stageFile(i, files.get(i), factory, connection, insert);
                     }
                 }
                 return rows;
@@ -154,9 +155,8 @@ public final class Floor {
     }
 
     /** One submission of the bare import: its rows staged, sheet by sheet. */
-    private static long stageFile(int submission, Path file, Connection connection,
+    private static long stageFile(int submission, Path file, XMLInputFactory factory, Connection connection,
             PreparedStatement insert) throws Exception {
-        XMLInputFactory factory = XMLInputFactory.newInstance();
         long rows = 0;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             List<String> shared = new ArrayList<>();
